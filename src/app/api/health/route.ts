@@ -1,0 +1,17 @@
+import { sql } from "drizzle-orm";
+import { getDatabase } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    const database = await getDatabase();
+    await database.db.execute(sql`SELECT 1`);
+    return Response.json({ ok: true, engine: database.engine, migration: database.migration });
+  } catch (error) {
+    return Response.json(
+      { ok: false, engine: process.env.DATABASE_URL ? "postgresql" : "pglite", error: (error as Error).message },
+      { status: 503 },
+    );
+  }
+}
