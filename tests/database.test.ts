@@ -8,6 +8,7 @@ import { seedDatabase } from "@/server/db/seed";
 let t: TestDatabase;
 let budgetId: number;
 let unitId: number;
+let draftId: number;
 
 /** The PostgreSQL error (code and constraint) behind a failed drizzle query, on either engine. */
 async function pgError(p: Promise<unknown>): Promise<{ code?: string; constraint?: string; message: string }> {
@@ -28,12 +29,15 @@ beforeAll(async () => {
   unitId = unit!.id;
   const [b] = await t.db.select().from(s.budgets).where(and(eq(s.budgets.unitId, unitId), eq(s.budgets.year, 2024)));
   budgetId = b!.id;
+  // A draft of another revision takes the inserts that the schema must judge.
+  const [draft] = await t.db.insert(s.budgets).values({ unitId, year: 2024, revision: 9 }).returning({ id: s.budgets.id });
+  draftId = draft!.id;
 });
 afterAll(async () => t?.close());
 
 function line(amount: string, overrides: Partial<typeof s.lineItems.$inferInsert> = {}) {
   return t.db.insert(s.lineItems).values({
-    budgetId,
+    budgetId: draftId,
     year: 2024,
     functionCode: "2080150",
     economicCode: "30201",
@@ -91,6 +95,13 @@ describe("the schema refuses bad data", () => {
     const [b] = await t.db.insert(s.budgets).values({ unitId, year: 2024, revision: 2 }).returning({ id: s.budgets.id });
     expect(b!.id).toBeGreaterThan(0);
     await t.db.delete(s.budgets).where(eq(s.budgets.id, b!.id));
+  });
+
+  it("refuses to change the line items of a published budget, even in plain SQL", async () => {
+    const e = await pgError(t.db.execute(sql`UPDATE line_items SET amount = amount + 1 WHERE budget_id = ${budgetId}`));
+    expect(e.message).toMatch(/已发布，内容不可修改/);
+    const ins = await pgError(line("1.00", { budgetId }));
+    expect(ins.message).toMatch(/已发布，内容不可修改/);
   });
 
   it("refuses to update or delete a published snapshot, even in plain SQL", async () => {

@@ -11,62 +11,66 @@ import type {
   UnitType,
 } from "@/lib/budget/types";
 
-type Thunks<T extends readonly unknown[]> = { [K in keyof T]: () => Promise<T[K]> };
-
-async function inSequence<T extends readonly unknown[]>(thunks: readonly [...Thunks<T>]): Promise<T> {
-  const out: unknown[] = [];
-  for (const thunk of thunks) out.push(await thunk());
-  return out as unknown as T;
-}
-
 /** The year's catalogues with names, the economic mapping for one unit type. */
 export async function loadCatalogs(db: DbOrTx, year: number, unitType: UnitType): Promise<Catalogs> {
   // Sequential, not Promise.all: inside a transaction all queries share one connection.
-  const [functions, deptEconomic, govEconomic, econMapping] = await inSequence([
-    () => db.select({ code: s.functionCodes.code, name: s.functionCodes.name }).from(s.functionCodes).where(eq(s.functionCodes.year, year)).orderBy(asc(s.functionCodes.code)),
-    () => db.select({ code: s.deptEconomicCodes.code, name: s.deptEconomicCodes.name }).from(s.deptEconomicCodes).where(eq(s.deptEconomicCodes.year, year)).orderBy(asc(s.deptEconomicCodes.code)),
-    () => db.select({ code: s.govEconomicCodes.code, name: s.govEconomicCodes.name }).from(s.govEconomicCodes).where(eq(s.govEconomicCodes.year, year)).orderBy(asc(s.govEconomicCodes.code)),
-    () =>
-      db
-      .select({ deptCode: s.economicMappings.deptCode, govCode: s.economicMappings.govCode })
-      .from(s.economicMappings)
-      .where(and(eq(s.economicMappings.year, year), eq(s.economicMappings.unitType, unitType)))
-      .orderBy(asc(s.economicMappings.deptCode)),
-  ]);
+  const functions = await db
+    .select({ code: s.functionCodes.code, name: s.functionCodes.name })
+    .from(s.functionCodes)
+    .where(eq(s.functionCodes.year, year))
+    .orderBy(asc(s.functionCodes.code));
+  const deptEconomic = await db
+    .select({ code: s.deptEconomicCodes.code, name: s.deptEconomicCodes.name })
+    .from(s.deptEconomicCodes)
+    .where(eq(s.deptEconomicCodes.year, year))
+    .orderBy(asc(s.deptEconomicCodes.code));
+  const govEconomic = await db
+    .select({ code: s.govEconomicCodes.code, name: s.govEconomicCodes.name })
+    .from(s.govEconomicCodes)
+    .where(eq(s.govEconomicCodes.year, year))
+    .orderBy(asc(s.govEconomicCodes.code));
+  const econMapping = await db
+    .select({ deptCode: s.economicMappings.deptCode, govCode: s.economicMappings.govCode })
+    .from(s.economicMappings)
+    .where(and(eq(s.economicMappings.year, year), eq(s.economicMappings.unitType, unitType)))
+    .orderBy(asc(s.economicMappings.deptCode));
   return { functions, deptEconomic, govEconomic, econMapping };
 }
 
-/** Unit, its department and its region, by the unit's organisation id. */
-export async function loadUnitInfo(db: DbOrTx, unitId: number): Promise<UnitInfo & { departmentCode: string; regionId: number }> {
-  const rows = await queryRows<{
-    code: string;
-    name: string;
-    unit_type: UnitType;
-    department_code: string;
-    department_name: string;
-    region_id: number;
-    region_code: string;
-    region_name: string;
-  }>(
+interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  unit_type: UnitType;
+  department_name: string;
+  region_id: number;
+  region_code: string;
+  region_name: string;
+}
+
+/** Units with their department and region, by organisation id. */
+async function loadUnits(db: DbOrTx, unitIds: number[]): Promise<Map<number, UnitRow>> {
+  const rows = await queryRows<UnitRow>(
     db,
     sql`
-    SELECT u.code, u.name, u.unit_type, d.code AS department_code, d.name AS department_name,
+    SELECT u.id, u.code, u.name, u.unit_type, d.name AS department_name,
            r.id AS region_id, r.code AS region_code, r.name AS region_name
     FROM organisations u
     JOIN organisations d ON d.id = u.parent_id AND d.kind = 'department'
     JOIN organisations r ON r.id = d.parent_id AND r.kind = 'region'
-    WHERE u.id = ${unitId} AND u.kind = 'unit'`);
-  const row = rows[0];
-  if (!row) throw new Error(`unit ${unitId} not found`);
+    WHERE u.kind = 'unit' AND u.id IN (${sql.join(unitIds.map((id) => sql`${id}`), sql`, `)})`,
+  );
+  return new Map(rows.map((r) => [Number(r.id), { ...r, id: Number(r.id), region_id: Number(r.region_id) }]));
+}
+
+function unitInfo(u: UnitRow): UnitInfo {
   return {
-    code: row.code,
-    name: row.name,
-    type: row.unit_type,
-    departmentCode: row.department_code,
-    departmentName: row.department_name,
-    regionId: Number(row.region_id),
-    regionCode: row.region_code,
-    regionName: row.region_name,
+    code: u.code,
+    name: u.name,
+    type: u.unit_type,
+    departmentName: u.department_name,
+    regionCode: u.region_code,
+    regionName: u.region_name,
   };
 }
 
@@ -82,116 +86,255 @@ export async function loadPublishedInput(db: DbOrTx, unitId: number, year: numbe
   return { ...(snap.input as BudgetInput), priorBudget: null };
 }
 
-/**
- * Everything the engine needs for one budget, read from the database. The prior year comes from
- * the same unit's published budget of the year before when there is one.
- */
-export async function loadBudgetInput(db: DbOrTx, budgetId: number, options: { withPrior?: boolean } = {}): Promise<BudgetInput> {
-  const [budget] = await db.select().from(s.budgets).where(eq(s.budgets.id, budgetId));
-  if (!budget) throw new Error(`budget ${budgetId} not found`);
-  const unit = await loadUnitInfo(db, budget.unitId);
-
-  const [catalogs, setting, profile, departments, projects, lines, procurement, services, targets, asset, glossary] = await inSequence([
-    () => loadCatalogs(db, budget.year, unit.type),
-    () =>
-      db
-      .select({ amountUnit: s.regionYearSettings.amountUnit })
-      .from(s.regionYearSettings)
-      .where(and(eq(s.regionYearSettings.regionId, unit.regionId), eq(s.regionYearSettings.year, budget.year))),
-    () => db.select().from(s.unitProfiles).where(eq(s.unitProfiles.budgetId, budgetId)),
-    () => db.select().from(s.internalDepartments).where(eq(s.internalDepartments.budgetId, budgetId)).orderBy(asc(s.internalDepartments.sort)),
-    () => db.select().from(s.projects).where(eq(s.projects.budgetId, budgetId)).orderBy(asc(s.projects.sort), asc(s.projects.id)),
-    () => db.select().from(s.lineItems).where(eq(s.lineItems.budgetId, budgetId)).orderBy(asc(s.lineItems.sort), asc(s.lineItems.id)),
-    () => db.select().from(s.procurementItems).where(eq(s.procurementItems.budgetId, budgetId)).orderBy(asc(s.procurementItems.sort), asc(s.procurementItems.id)),
-    () => db.select().from(s.purchasedServiceItems).where(eq(s.purchasedServiceItems.budgetId, budgetId)).orderBy(asc(s.purchasedServiceItems.sort), asc(s.purchasedServiceItems.id)),
-    () => db.select().from(s.performanceTargets).where(eq(s.performanceTargets.budgetId, budgetId)).orderBy(asc(s.performanceTargets.id)),
-    () => db.select().from(s.assets).where(eq(s.assets.budgetId, budgetId)),
-    () => db.select().from(s.glossaryEntries).where(eq(s.glossaryEntries.year, budget.year)).orderBy(asc(s.glossaryEntries.sort)),
-  ]);
-
-  const targetIds = targets.map((t) => t.id);
-  const [tasks, indicators] = targetIds.length
-    ? await inSequence([
-        () => db.select().from(s.performanceTasks).where(inArray(s.performanceTasks.targetId, targetIds)).orderBy(asc(s.performanceTasks.sort)),
-        () => db.select().from(s.performanceIndicators).where(inArray(s.performanceIndicators.targetId, targetIds)).orderBy(asc(s.performanceIndicators.sort)),
-      ])
-    : [[], []];
-
-  const performance: PerformanceTarget[] = targets.map((t) => ({
-    projectId: t.projectId === null ? null : String(t.projectId),
-    goal: t.goal,
-    tasks: tasks.filter((k) => k.targetId === t.id).map((k) => ({ name: k.name, amount: k.amount })),
-    indicators: indicators
-      .filter((i) => i.targetId === t.id)
-      .map((i) => ({ level1: i.level1, level2: i.level2, level3: i.level3, operator: i.operator, value: i.value, unit: i.unit, deadline: i.deadline })),
-  }));
-
-  const lineItems: LineItem[] = lines.map((l) => ({
-    id: String(l.id),
-    functionCode: l.functionCode,
-    economicCode: l.economicCode,
-    kind: l.kind,
-    projectId: l.projectId === null ? null : String(l.projectId),
-    source: l.source as SourceCode,
-    period: l.period,
-    amount: l.amount,
-  }));
-
-  const priorBudget = options.withPrior === false ? null : await loadPublishedInput(db, budget.unitId, budget.year - 1);
-  const { departmentCode: _d, regionId: _r, ...unitInfo } = unit;
-
-  return {
-    unit: unitInfo,
-    year: budget.year,
-    revision: budget.revision,
-    amountUnit: setting[0]?.amountUnit ?? "wan",
-    catalogs,
-    lineItems,
-    projects: projects.map((p) => ({ id: String(p.id), name: p.name, content: p.content, debtFinanced: p.debtFinanced, sort: p.sort })),
-    procurement: procurement.map((p) => ({
-      id: String(p.id),
-      projectId: p.projectId === null ? null : String(p.projectId),
-      name: p.name,
-      category: p.category,
-      source: p.source as SourceCode,
-      period: p.period,
-      amount: p.amount,
-      smeReserved: p.smeReserved,
-    })),
-    purchasedServices: services.map((p) => ({
-      id: String(p.id),
-      functionClassCode: p.functionClassCode,
-      name: p.name,
-      catalogueCode: p.catalogueCode,
-      catalogueName: p.catalogueName,
-      source: p.source as SourceCode,
-      period: p.period,
-      amount: p.amount,
-    })),
-    targets: performance,
-    profile: {
-      duties: profile[0]?.duties ?? [],
-      composition: profile[0]?.composition ?? "",
-      departments: departments.map((d) => ({ name: d.name, duties: d.duties, staffing: d.staffing, leaders: d.leaders })),
-    },
-    assets: asset[0]
-      ? {
-          asOf: asset[0].asOf,
-          vehicles: {
-            ministerial: asset[0].vehiclesMinisterial,
-            general: asset[0].vehiclesGeneral,
-            enforcement: asset[0].vehiclesEnforcement,
-            special: asset[0].vehiclesSpecial,
-            other: asset[0].vehiclesOther,
-          },
-          largeEquipment: asset[0].largeEquipment,
-          note: asset[0].note,
-        }
-      : null,
-    narrative: { totalChangeReason: budget.totalChangeReason, sanggongChangeReason: budget.sanggongChangeReason, overview: budget.overview },
-    baseline: budget.baselineTotal === null ? null : { total: budget.baselineTotal, ...(budget.baselineSanggong ? { sanggong: budget.baselineSanggong } : {}) },
-    priorBudget,
-    glossary: glossary.map((g) => ({ term: g.term, definition: g.definition })),
-  };
+/** The latest published inputs of several (unit, year) pairs, keyed "unitId:year", in one query. */
+async function loadPublishedInputs(db: DbOrTx, pairs: { unitId: number; year: number }[]): Promise<Map<string, BudgetInput>> {
+  const rows = await queryRows<{ unit_id: number; year: number; input: BudgetInput }>(
+    db,
+    sql`
+    SELECT DISTINCT ON (unit_id, year) unit_id, year, input
+    FROM published_snapshots
+    WHERE (unit_id, year) IN (${sql.join(pairs.map((p) => sql`(${p.unitId}::int, ${p.year}::int)`), sql`, `)})
+    ORDER BY unit_id, year, revision DESC`,
+  );
+  return new Map(rows.map((r) => [`${r.unit_id}:${r.year}`, { ...r.input, priorBudget: null }]));
 }
 
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+export interface LoadOptions {
+  /** Attach the prior year's published input (default true). */
+  withPrior?: boolean;
+  /**
+   * Sum line items in the database, one line per (function, economic, kind, project, source,
+   * period) of each budget, instead of reading them one by one: the consolidation path.
+   */
+  aggregateLines?: boolean;
+}
+
+async function loadLines(db: DbOrTx, budgetIds: number[], aggregate: boolean) {
+  if (!aggregate) {
+    return db
+      .select({
+        id: s.lineItems.id,
+        budgetId: s.lineItems.budgetId,
+        functionCode: s.lineItems.functionCode,
+        economicCode: s.lineItems.economicCode,
+        kind: s.lineItems.kind,
+        projectId: s.lineItems.projectId,
+        source: s.lineItems.source,
+        period: s.lineItems.period,
+        amount: s.lineItems.amount,
+      })
+      .from(s.lineItems)
+      .where(inArray(s.lineItems.budgetId, budgetIds))
+      .orderBy(asc(s.lineItems.budgetId), asc(s.lineItems.sort), asc(s.lineItems.id));
+  }
+  const rows = await queryRows<{
+    budget_id: number;
+    function_code: string;
+    economic_code: string;
+    kind: "personnel" | "public" | "project";
+    project_id: number | null;
+    source: string;
+    period: "current" | "carryover";
+    amount: string;
+    n: number;
+  }>(
+    db,
+    sql`
+    SELECT budget_id, function_code, economic_code, kind, project_id, source, period,
+           sum(amount)::text AS amount, min(id)::int AS n
+    FROM line_items
+    WHERE budget_id IN (${sql.join(budgetIds.map((id) => sql`${id}`), sql`, `)})
+    GROUP BY budget_id, function_code, economic_code, kind, project_id, source, period
+    ORDER BY budget_id, n`,
+  );
+  return rows.map((r, i) => ({
+    id: i + 1,
+    budgetId: Number(r.budget_id),
+    functionCode: r.function_code,
+    economicCode: r.economic_code,
+    kind: r.kind,
+    projectId: r.project_id === null ? null : Number(r.project_id),
+    source: r.source,
+    period: r.period,
+    amount: r.amount,
+  }));
+}
+
+/**
+ * Everything the engine needs for a set of budgets, in a fixed number of queries whatever the
+ * number of budgets (a department of a thousand units is read in one pass). Results are in the
+ * order of `budgetIds`. The prior year comes from each unit's published budget of the year before.
+ */
+export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options: LoadOptions = {}): Promise<BudgetInput[]> {
+  if (budgetIds.length === 0) return [];
+  const budgets = await db.select().from(s.budgets).where(inArray(s.budgets.id, budgetIds));
+  const byId = new Map(budgets.map((b) => [b.id, b]));
+  for (const id of budgetIds) if (!byId.has(id)) throw new Error(`budget ${id} not found`);
+
+  const units = await loadUnits(db, [...new Set(budgets.map((b) => b.unitId))]);
+  const catalogCache = new Map<string, Catalogs>();
+  for (const b of budgets) {
+    const type = units.get(b.unitId)!.unit_type;
+    const key = `${b.year}:${type}`;
+    if (!catalogCache.has(key)) catalogCache.set(key, await loadCatalogs(db, b.year, type));
+  }
+  const years = [...new Set(budgets.map((b) => b.year))];
+  const settings = await db.select().from(s.regionYearSettings).where(inArray(s.regionYearSettings.year, years));
+  const glossary = groupBy(
+    await db.select().from(s.glossaryEntries).where(inArray(s.glossaryEntries.year, years)).orderBy(asc(s.glossaryEntries.sort)),
+    (g) => g.year,
+  );
+
+  const profiles = new Map(
+    (await db.select().from(s.unitProfiles).where(inArray(s.unitProfiles.budgetId, budgetIds))).map((p) => [p.budgetId, p]),
+  );
+  const departments = groupBy(
+    await db.select().from(s.internalDepartments).where(inArray(s.internalDepartments.budgetId, budgetIds)).orderBy(asc(s.internalDepartments.sort)),
+    (d) => d.budgetId,
+  );
+  const projects = groupBy(
+    await db.select().from(s.projects).where(inArray(s.projects.budgetId, budgetIds)).orderBy(asc(s.projects.sort), asc(s.projects.id)),
+    (p) => p.budgetId,
+  );
+  const lines = groupBy(await loadLines(db, budgetIds, options.aggregateLines ?? false), (l) => l.budgetId);
+  const procurement = groupBy(
+    await db.select().from(s.procurementItems).where(inArray(s.procurementItems.budgetId, budgetIds)).orderBy(asc(s.procurementItems.sort), asc(s.procurementItems.id)),
+    (p) => p.budgetId,
+  );
+  const services = groupBy(
+    await db
+      .select()
+      .from(s.purchasedServiceItems)
+      .where(inArray(s.purchasedServiceItems.budgetId, budgetIds))
+      .orderBy(asc(s.purchasedServiceItems.sort), asc(s.purchasedServiceItems.id)),
+    (p) => p.budgetId,
+  );
+  const targetRows = await db.select().from(s.performanceTargets).where(inArray(s.performanceTargets.budgetId, budgetIds)).orderBy(asc(s.performanceTargets.id));
+  const targetIds = targetRows.map((t) => t.id);
+  const tasks = groupBy(
+    targetIds.length
+      ? await db.select().from(s.performanceTasks).where(inArray(s.performanceTasks.targetId, targetIds)).orderBy(asc(s.performanceTasks.sort))
+      : [],
+    (k) => k.targetId,
+  );
+  const indicators = groupBy(
+    targetIds.length
+      ? await db.select().from(s.performanceIndicators).where(inArray(s.performanceIndicators.targetId, targetIds)).orderBy(asc(s.performanceIndicators.sort))
+      : [],
+    (i) => i.targetId,
+  );
+  const targets = groupBy(targetRows, (t) => t.budgetId);
+  const assets = new Map((await db.select().from(s.assets).where(inArray(s.assets.budgetId, budgetIds))).map((a) => [a.budgetId, a]));
+
+  const out: BudgetInput[] = [];
+  for (const budgetId of budgetIds) {
+    const budget = byId.get(budgetId)!;
+    const unit = units.get(budget.unitId)!;
+    const profile = profiles.get(budgetId);
+    const asset = assets.get(budgetId);
+    const performance: PerformanceTarget[] = (targets.get(budgetId) ?? []).map((t) => ({
+      projectId: t.projectId === null ? null : String(t.projectId),
+      goal: t.goal,
+      tasks: (tasks.get(t.id) ?? []).map((k) => ({ name: k.name, amount: k.amount })),
+      indicators: (indicators.get(t.id) ?? []).map((i) => ({
+        level1: i.level1,
+        level2: i.level2,
+        level3: i.level3,
+        operator: i.operator,
+        value: i.value,
+        unit: i.unit,
+        deadline: i.deadline,
+      })),
+    }));
+    const lineItems: LineItem[] = (lines.get(budgetId) ?? []).map((l) => ({
+      id: String(l.id),
+      functionCode: l.functionCode,
+      economicCode: l.economicCode,
+      kind: l.kind,
+      projectId: l.projectId === null ? null : String(l.projectId),
+      source: l.source as SourceCode,
+      period: l.period,
+      amount: l.amount,
+    }));
+    out.push({
+      unit: unitInfo(unit),
+      year: budget.year,
+      revision: budget.revision,
+      amountUnit: settings.find((x) => x.regionId === unit.region_id && x.year === budget.year)?.amountUnit ?? "wan",
+      catalogs: catalogCache.get(`${budget.year}:${unit.unit_type}`)!,
+      lineItems,
+      projects: (projects.get(budgetId) ?? []).map((p) => ({ id: String(p.id), name: p.name, content: p.content, debtFinanced: p.debtFinanced, sort: p.sort })),
+      procurement: (procurement.get(budgetId) ?? []).map((p) => ({
+        id: String(p.id),
+        projectId: p.projectId === null ? null : String(p.projectId),
+        name: p.name,
+        category: p.category,
+        source: p.source as SourceCode,
+        period: p.period,
+        amount: p.amount,
+        smeReserved: p.smeReserved,
+      })),
+      purchasedServices: (services.get(budgetId) ?? []).map((p) => ({
+        id: String(p.id),
+        functionClassCode: p.functionClassCode,
+        name: p.name,
+        catalogueCode: p.catalogueCode,
+        catalogueName: p.catalogueName,
+        source: p.source as SourceCode,
+        period: p.period,
+        amount: p.amount,
+      })),
+      targets: performance,
+      profile: {
+        duties: profile?.duties ?? [],
+        composition: profile?.composition ?? "",
+        departments: (departments.get(budgetId) ?? []).map((d) => ({ name: d.name, duties: d.duties, staffing: d.staffing, leaders: d.leaders })),
+      },
+      assets: asset
+        ? {
+            asOf: asset.asOf,
+            vehicles: {
+              ministerial: asset.vehiclesMinisterial,
+              general: asset.vehiclesGeneral,
+              enforcement: asset.vehiclesEnforcement,
+              special: asset.vehiclesSpecial,
+              other: asset.vehiclesOther,
+            },
+            largeEquipment: asset.largeEquipment,
+            note: asset.note,
+          }
+        : null,
+      narrative: { totalChangeReason: budget.totalChangeReason, sanggongChangeReason: budget.sanggongChangeReason, overview: budget.overview },
+      baseline:
+        budget.baselineTotal === null ? null : { total: budget.baselineTotal, ...(budget.baselineSanggong ? { sanggong: budget.baselineSanggong } : {}) },
+      priorBudget: null,
+      glossary: (glossary.get(budget.year) ?? []).map((g) => ({ term: g.term, definition: g.definition })),
+    });
+  }
+
+  if (options.withPrior !== false) {
+    const priors = await loadPublishedInputs(db, budgets.map((b) => ({ unitId: b.unitId, year: b.year - 1 })));
+    for (const [i, budgetId] of budgetIds.entries()) {
+      const budget = byId.get(budgetId)!;
+      out[i]!.priorBudget = priors.get(`${budget.unitId}:${budget.year - 1}`) ?? null;
+    }
+  }
+  return out;
+}
+
+/** Everything the engine needs for one budget. */
+export async function loadBudgetInput(db: DbOrTx, budgetId: number, options: LoadOptions = {}): Promise<BudgetInput> {
+  const [input] = await loadBudgetInputs(db, [budgetId], options);
+  return input!;
+}

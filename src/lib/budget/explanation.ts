@@ -1,0 +1,354 @@
+/**
+ * 情况说明: the figures behind the text and the text itself, generated from the numbers plus the
+ * preparer's reasons. Every amount in a sentence uses the disclosure's unit; nothing here is a
+ * template with blanks to fill.
+ */
+import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel } from "../money";
+import type { Ledger } from "./ledger";
+import type { Change, Explanation, ExplanationSection, YearOverYear } from "./model";
+import { overallTargets, projectCurrentAmounts, projectTargets } from "./performance";
+import type { AmountUnit, BudgetInput } from "./types";
+
+export function unitShortName(input: BudgetInput): string {
+  const s = input.unit.shortName?.trim();
+  return s ? s : input.unit.name;
+}
+
+/** 机关运行经费: basic 公用经费 from 一般公共预算 (current year) of 行政单位 and 参公 units. */
+export function operatingExpenses(ledger: Ledger): { applicable: boolean; amount: Decimal } {
+  const applicable = ledger.units.some((u) => u.unit.type === "admin" || u.unit.type === "civil_servant_managed");
+  let amount = ZERO;
+  for (const l of ledger.lines) {
+    if (l.cell < 0) continue;
+    if (l.unitType !== "admin" && l.unitType !== "civil_servant_managed") continue;
+    if (l.item.kind === "public" && l.item.source === "gpb" && l.item.period === "current") amount = amount.plus(l.amount);
+  }
+  return { applicable, amount };
+}
+
+export interface ProcurementTotals {
+  total: Decimal;
+  goods: Decimal;
+  works: Decimal;
+  services: Decimal;
+  smeReserved: Decimal;
+}
+
+export function procurementTotals(input: BudgetInput): ProcurementTotals {
+  const t: ProcurementTotals = { total: ZERO, goods: ZERO, works: ZERO, services: ZERO, smeReserved: ZERO };
+  for (const p of input.procurement) {
+    const a = inspectMoney(p.amount);
+    const s = inspectMoney(p.smeReserved);
+    const amount = a.ok ? a.value : ZERO;
+    t.total = t.total.plus(amount);
+    if (p.category === "goods") t.goods = t.goods.plus(amount);
+    else if (p.category === "works") t.works = t.works.plus(amount);
+    else if (p.category === "services") t.services = t.services.plus(amount);
+    if (s.ok) t.smeReserved = t.smeReserved.plus(s.value);
+  }
+  return t;
+}
+
+export interface PerformanceCoverage {
+  overallRequired: number;
+  overallSet: number;
+  projectsRequired: number;
+  projectsSet: number;
+  /** Projects with current-year money and no targets (for the checks). */
+  projectsMissing: string[];
+}
+
+export function performanceCoverage(ledger: Ledger): PerformanceCoverage {
+  const members = ledger.units.filter((u) => !u.unknown);
+  const overall = overallTargets(ledger);
+  const overallSet = members.filter((u) => (overall.get(u.unit.code)?.length ?? 0) > 0).length;
+  const amounts = projectCurrentAmounts(ledger);
+  const targets = projectTargets(ledger);
+  let required = 0;
+  let set = 0;
+  const missing: string[] = [];
+  for (const [id, amount] of amounts) {
+    if (amount.isZero()) continue;
+    required++;
+    if (targets.has(id)) set++;
+    else missing.push(id);
+  }
+  return { overallRequired: members.length, overallSet, projectsRequired: required, projectsSet: set, projectsMissing: missing };
+}
+
+/** "100" rather than "100.00"; "88.89" stays. */
+function coverage(set: number, required: number): string | null {
+  const p = percentOf(new Decimal(set), new Decimal(required), 2);
+  return p === null ? null : p.replace(/\.00$/, "").replace(/(\.\d)0$/, "$1");
+}
+
+/** A preparer's reason as a clause: no trailing punctuation, "主要是由于" unless it already says why. */
+function reasonClause(reason: string): string {
+  const r = reason.trim().replace(/[。；;，,.\s]+$/u, "");
+  if (r === "") return "";
+  if (/^(主要|由于|因为|系|因|原因)/u.test(r)) return `，${r}`;
+  return `，主要是由于${r}`;
+}
+
+function dateText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const noLeadingZero = (x: string | undefined) => (x ?? "").replace(/^0/, "");
+  return `${m[1]} 年 ${noLeadingZero(m[2])} 月 ${noLeadingZero(m[3])} 日`;
+}
+
+export interface ExplanationParts {
+  ledger: Ledger;
+  prior: Ledger | null;
+  yoy: YearOverYear;
+}
+
+export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Explanation {
+  const input = ledger.input;
+  const unit: AmountUnit = input.amountUnit;
+  const label = unitLabel(unit);
+  const name = unitShortName(input);
+  const year = input.year;
+  const py = yoy.priorYear;
+  const dec = (s: string) => new Decimal(s);
+  const amt = (yuan: Decimal | string) => `${formatForText(typeof yuan === "string" ? dec(yuan) : yuan, unit)} ${label}`;
+  /** "增加 319.13 万元，增长 5.87%" / "减少 …，下降 …" / "持平" */
+  const delta = (c: Change, withPercent: boolean): string => {
+    if (c.change === null || c.direction === null) return "";
+    if (c.direction === "持平") return `与 ${py} 年持平`;
+    const abs = dec(c.change).abs();
+    const pct = withPercent && c.percent !== null ? `，${c.direction === "增加" ? "增长" : "下降"} ${c.percent}%` : "";
+    return `比 ${py} 年${c.direction} ${amt(abs)}${pct}`;
+  };
+
+  const total = yoy.total;
+  const totalNow = dec(total.current);
+
+  // 一、总体说明
+  const overview: string[] = [];
+  const incomeNames = yoy.sources.length
+    ? yoy.sources.filter((s) => !dec(s.current).isZero()).map((s) => s.name)
+    : sourceNamesNow(ledger);
+  const classNames = yoy.functionClasses.filter((c) => !dec(c.current).isZero()).map((c) => c.name);
+  if (incomeNames.length > 0 || classNames.length > 0) {
+    overview.push(
+      `按照综合预算的原则，${name}所有收入和支出均纳入部门预算管理。` +
+        (incomeNames.length ? `收入包括：${incomeNames.join("、")}。` : "") +
+        (classNames.length ? `支出包括：${classNames.join("、")}。` : ""),
+    );
+  }
+  if (input.narrative.overview.trim()) overview.push(input.narrative.overview.trim());
+
+  let totalSentence = `${name} ${year} 年收支总预算 ${amt(totalNow)}`;
+  if (total.prior !== null && total.direction !== null && total.change !== null) {
+    if (total.direction === "持平") {
+      totalSentence += `，与 ${py} 年收支总预算 ${amt(total.prior)}持平。`;
+    } else {
+      const pct = total.percent !== null ? `，${total.direction === "增加" ? "增长" : "下降"} ${total.percent}%` : "";
+      totalSentence +=
+        `，比 ${py} 年收支总预算 ${amt(total.prior)}${total.direction} ${amt(dec(total.change).abs())}${pct}` +
+        `${reasonClause(input.narrative.totalChangeReason)}。`;
+    }
+  } else {
+    totalSentence += "。";
+  }
+  overview.push(totalSentence);
+
+  if (yoy.basis === "priorBudget") {
+    const sources = yoy.sources.filter((s) => !(dec(s.current).isZero() && dec(s.prior ?? "0").isZero()));
+    if (sources.length > 0) {
+      overview.push(
+        `其中：${sources.map((s) => `${s.name} ${amt(s.current)}，${delta(s, true)}`).join("；")}。`,
+      );
+    }
+    const kinds = yoy.kinds;
+    overview.push(
+      `按支出类型分：${kinds
+        .map((k) => `${k.name} ${amt(k.current)}，占 ${percentOf(dec(k.current), totalNow) ?? "0.00"}%，${delta(k, true)}`)
+        .join("；")}。`,
+    );
+  }
+  const functionClasses = yoy.functionClasses.map((c) => ({ ...c, share: percentOf(dec(c.current), totalNow) }));
+  const shownClasses = functionClasses.filter((c) => !(dec(c.current).isZero() && dec(c.prior ?? "0").isZero()));
+  if (shownClasses.length > 0) {
+    overview.push(
+      `按支出功能分类：${shownClasses
+        .map((c) => {
+          const parts = [`${c.name} ${amt(c.current)}`];
+          if (c.share !== null && !dec(c.current).isZero()) parts.push(`占 ${c.share}%`);
+          const d = delta(c, true);
+          if (d) parts.push(d);
+          return parts.join("，");
+        })
+        .join("；")}。`,
+    );
+  }
+
+  // 二、三公经费
+  const sg = new Map(yoy.sanggong.map((c) => [c.key, c]));
+  const sgTotal = sg.get("total");
+  const sgText = (key: string) => amt(sg.get(key)?.current ?? "0");
+  const sanggong: string[] = [];
+  const vehicleDetail =
+    !dec(sg.get("vehicle")?.current ?? "0").isZero()
+      ? `（其中：公务用车购置费 ${sgText("vehiclePurchase")}，公务用车运行费 ${sgText("vehicleOperation")}）`
+      : "";
+  let sgSentence =
+    `${year} 年“三公”经费财政拨款预算数 ${sgText("total")}，其中：因公出国（境）费 ${sgText("abroad")}；` +
+    `公务用车购置及运行费 ${sgText("vehicle")}${vehicleDetail}；公务接待费 ${sgText("reception")}。`;
+  if (sgTotal && sgTotal.prior !== null) {
+    if (dec(sgTotal.current).isZero() && dec(sgTotal.prior).isZero()) {
+      sgSentence += `${year} 年预算数及 ${py} 年预算数均无支出。`;
+    } else if (sgTotal.direction === "持平") {
+      sgSentence += `与 ${py} 年预算数持平。`;
+    } else {
+      const items = ["abroad", "vehicle", "reception"]
+        .map((k) => sg.get(k))
+        .filter((c): c is Change => c !== undefined)
+        .map((c) => `${c.name}${c.direction === "持平" ? `与 ${py} 年持平` : `${c.direction} ${amt(dec(c.change ?? "0").abs())}`}`);
+      sgSentence +=
+        `比 ${py} 年预算数${sgTotal.direction} ${amt(dec(sgTotal.change ?? "0").abs())}，其中：${items.join("；")}` +
+        `${reasonClause(input.narrative.sanggongChangeReason)}。`;
+    }
+  }
+  sanggong.push(sgSentence);
+
+  // 三、其他重要事项
+  const op = operatingExpenses(ledger);
+  const opPrior = prior ? operatingExpenses(prior) : null;
+  let opText: string;
+  if (!op.applicable) {
+    opText = `${name}无机关运行经费。`;
+  } else {
+    opText = `${year} 年${name}机关运行经费预算 ${amt(op.amount)}`;
+    if (opPrior) {
+      const diff = op.amount.minus(opPrior.amount);
+      opText += diff.isZero()
+        ? `，与 ${py} 年持平`
+        : `，比 ${py} 年${diff.isPositive() ? "增加" : "减少"} ${amt(diff.abs())}`;
+    }
+    opText += "。";
+  }
+
+  const pt = procurementTotals(input);
+  let procurementText = `${year} 年${name}政府采购预算总额 ${amt(pt.total)}`;
+  if (!pt.total.isZero()) {
+    procurementText +=
+      `，其中：政府采购货物预算 ${amt(pt.goods)}、政府采购工程预算 ${amt(pt.works)}、政府采购服务预算 ${amt(pt.services)}` +
+      `；面向中小企业预留 ${amt(pt.smeReserved)}，占 ${percentOf(pt.smeReserved, pt.total) ?? "0.00"}%`;
+  }
+  procurementText += "。";
+
+  const assets = input.assets;
+  let assetText: string;
+  if (assets) {
+    const v = assets.vehicles;
+    const vehicles = v.ministerial + v.general + v.enforcement + v.special + v.other;
+    assetText =
+      `截至 ${dateText(assets.asOf)}，${name}车辆 ${vehicles} 辆，其中：省部级领导干部用车 ${v.ministerial} 辆、` +
+      `一般公务用车 ${v.general} 辆、一般执法执勤用车 ${v.enforcement} 辆、特种专业技术用车 ${v.special} 辆、` +
+      `其他用车 ${v.other} 辆。单位价值 200 万元以上大型设备 ${assets.largeEquipment} 台（套）。` +
+      (assets.note.trim() ? assets.note.trim() : "");
+  } else {
+    assetText = `${name}无需说明的国有资产占有使用情况。`;
+  }
+
+  const cov = performanceCoverage(ledger);
+  const overallCoverage = coverage(cov.overallSet, cov.overallRequired);
+  const projectsCoverage = coverage(cov.projectsSet, cov.projectsRequired);
+  let perfText =
+    `根据预算绩效管理要求，${name}在 ${year} 年应编制部门整体绩效目标 ${cov.overallRequired} 个，` +
+    `实际编制 ${cov.overallSet} 个` +
+    (overallCoverage !== null ? `，编制部门整体绩效目标覆盖率为 ${overallCoverage}%。` : "。");
+  perfText +=
+    cov.projectsRequired > 0
+      ? `${year} 年应编制绩效目标的项目共 ${cov.projectsRequired} 个，实际编制绩效目标的特定目标类项目共 ${cov.projectsSet} 个，` +
+        `编制特定目标类项目绩效目标覆盖率为 ${projectsCoverage ?? "0"}%。`
+      : `${year} 年无应编制绩效目标的项目。`;
+
+  const sections: ExplanationSection[] = [
+    { heading: `一、关于${name} ${year} 年收支预算的总体说明`, paragraphs: overview },
+    { heading: `二、关于${name} ${year} 年“三公”经费预算支出情况说明`, paragraphs: sanggong },
+    {
+      heading: "三、其他重要事项的情况说明",
+      paragraphs: [],
+      subsections: [
+        { heading: "（一）机关运行经费安排情况", paragraphs: [opText] },
+        { heading: "（二）政府采购预算安排情况", paragraphs: [procurementText] },
+        { heading: "（三）国有资产占有使用情况", paragraphs: [assetText] },
+        { heading: "（四）绩效目标设置情况", paragraphs: [perfText] },
+      ],
+    },
+  ];
+
+  return {
+    title: `${name} ${year} 年部门预算情况说明`,
+    sections,
+    figures: {
+      total,
+      sources: yoy.sources,
+      kinds: yoy.kinds,
+      functionClasses,
+      sanggong: yoy.sanggong,
+      operatingExpenses: {
+        applicable: op.applicable,
+        amount: toYuanString(op.amount),
+        prior: opPrior ? toYuanString(opPrior.amount) : null,
+      },
+      procurement: {
+        total: toYuanString(pt.total),
+        goods: toYuanString(pt.goods),
+        works: toYuanString(pt.works),
+        services: toYuanString(pt.services),
+        smeReserved: toYuanString(pt.smeReserved),
+      },
+      performance: {
+        overallRequired: cov.overallRequired,
+        overallSet: cov.overallSet,
+        overallCoverage,
+        projectsRequired: cov.projectsRequired,
+        projectsSet: cov.projectsSet,
+        projectsCoverage,
+      },
+    },
+  };
+}
+
+function sourceNamesNow(ledger: Ledger): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const label: Record<string, string> = {
+    gpb: "一般公共预算拨款收入",
+    gf: "政府性基金预算拨款收入",
+    soc: "国有资本经营预算拨款收入",
+    fsa: "财政专户管理资金收入",
+  };
+  let carry = false;
+  for (const l of ledger.lines) {
+    if (l.cell < 0 || l.amount.isZero()) continue;
+    if (l.item.period === "carryover") {
+      carry = true;
+      continue;
+    }
+    const n = label[l.item.source] ?? "单位资金收入";
+    if (!seen.has(n)) {
+      seen.add(n);
+      names.push(n);
+    }
+  }
+  const order = ["一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入", "单位资金收入"];
+  names.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  if (carry) names.push("上年结转结余");
+  return names;
+}
+
+/** All text of the explanation, headings included, in reading order. */
+export function explanationText(e: Explanation): string {
+  const out: string[] = [e.title];
+  const walk = (s: ExplanationSection) => {
+    out.push(s.heading, ...s.paragraphs);
+    for (const sub of s.subsections ?? []) walk(sub);
+  };
+  for (const s of e.sections) walk(s);
+  return out.join("\n");
+}
