@@ -226,11 +226,17 @@ function performanceChecks(c: Collector, ledger: Ledger, d: Disclosure): void {
     const name = ledger.projectsById.get(id)?.name ?? id;
     c.add("BUD-C016", `项目“${name}”有本年预算但未设置绩效目标`, { table: 17, entityId: id });
   }
+  const figure = (table: number, label: string, s: string): Decimal => {
+    const seen = inspectMoney(s);
+    if (seen.ok) return seen.value;
+    c.add("BUD-C050", `表${table}“${label}”金额“${s}”不是有效数字`, { table });
+    return ZERO;
+  };
   const t16 = d.tables[15];
   const overallByUnit = new Map<string, Decimal>();
   for (const block of t16?.overall ?? []) {
     let sum = overallByUnit.get(block.unitCode) ?? ZERO;
-    for (const task of block.tasks) sum = sum.plus(new Decimal(task.exact));
+    for (const task of block.tasks) sum = sum.plus(figure(16, task.name, task.exact));
     overallByUnit.set(block.unitCode, sum);
   }
   const basicIdx = indicesOf({ kinds: ["personnel", "public"] });
@@ -249,7 +255,7 @@ function performanceChecks(c: Collector, ledger: Ledger, d: Disclosure): void {
   }
   const t17 = d.tables[16];
   let underTargets = ZERO;
-  for (const b of t17?.projects ?? []) underTargets = underTargets.plus(new Decimal(b.exact));
+  for (const b of t17?.projects ?? []) underTargets = underTargets.plus(figure(17, b.projectName, b.exact));
   const t3 = d.tables[2];
   const projectTotal = t3?.rows[0] ? exactOrZero(t3.rows[0], "project") : ZERO;
   if (underTargets.gt(projectTotal))
@@ -468,6 +474,15 @@ function crossTableChecks(c: Collector, d: Disclosure): void {
   const [firstLabel, , first] = totals[0] ?? ["", 1, ZERO];
   for (const [label, table, v] of totals.slice(1)) {
     if (!v.eq(first)) c.add("BUD-C007", `${label} ${y(v)} 与${firstLabel} ${y(first)} 不相等`, { table });
+  }
+  // 表1's expenditure by 类 is 表3's 类 rows
+  const t3 = t(3);
+  for (const line of t(1)?.sides?.expenditure ?? []) {
+    if (!line.key.startsWith("out:class:") || line.code === undefined) continue;
+    const r = t3?.rows.find((x) => x.level === "类" && (x.code ?? "") === line.code);
+    const a = side(1, "expenditure", line.key);
+    const b = r ? (exactOf(r, "total") ?? ZERO) : ZERO;
+    if (!a.eq(b)) c.add("BUD-C007", `表1“${line.label}”${y(a)} 与表3同一类合计 ${y(b)} 不相等`, { table: 1, rowCode: line.code });
   }
   const t14 = t(14);
   if (t14) {

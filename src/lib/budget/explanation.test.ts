@@ -13,7 +13,7 @@ describe("情况说明 of the reference budget (prior year from the baseline)", 
 
   it("states the total and its change against 2023 (not the seed's slip '2022')", () => {
     expect(paragraphs(d, 0)).toContain(
-      "沈阳市和平区人力资源和社会保障事务服务中心 2024 年收支总预算 5114.04 万元，比 2023 年收支总预算 5433.17 万元减少 319.13 万元，下降 5.87%，主要是由于事业单位机构改革，有部分事业单位从本单位划出。",
+      "和平区人力资源和社会保障事务服务中心 2024 年收支总预算 5114.04 万元，比 2023 年收支总预算 5433.17 万元减少 319.13 万元，下降 5.87%，主要是由于事业单位机构改革，有部分事业单位从本单位划出。",
     );
     expect(text).not.toContain("2022");
     expect(d.yearOverYear).toMatchObject({
@@ -33,12 +33,12 @@ describe("情况说明 of the reference budget (prior year from the baseline)", 
     expect(paragraphs(d, 1)).toBe(
       "2024 年“三公”经费财政拨款预算数 0 万元，其中：因公出国（境）费 0 万元；公务用车购置及运行费 0 万元；公务接待费 0 万元。2024 年预算数及 2023 年预算数均无支出。",
     );
-    expect(sub(d, 0)).toBe("沈阳市和平区人力资源和社会保障事务服务中心无机关运行经费。");
-    expect(sub(d, 1)).toBe("2024 年沈阳市和平区人力资源和社会保障事务服务中心政府采购预算总额 0 万元。");
-    expect(sub(d, 2)).toContain("截至 2023 年 8 月 31 日，沈阳市和平区人力资源和社会保障事务服务中心车辆 1 辆，其中：省部级领导干部用车 0 辆、一般公务用车 1 辆");
+    expect(sub(d, 0)).toBe("和平区人力资源和社会保障事务服务中心无机关运行经费。");
+    expect(sub(d, 1)).toBe("2024 年和平区人力资源和社会保障事务服务中心政府采购预算总额 0 万元。");
+    expect(sub(d, 2)).toContain("截至 2023 年 8 月 31 日，和平区人力资源和社会保障事务服务中心车辆 1 辆，其中：省部级领导干部用车 0 辆、一般公务用车 1 辆");
     expect(sub(d, 2)).toContain("单位价值 200 万元以上大型设备 0 台（套）。由于年代久远，目前已经不安排经费进行使用。");
     expect(sub(d, 3)).toBe(
-      "根据预算绩效管理要求，沈阳市和平区人力资源和社会保障事务服务中心在 2024 年应编制部门整体绩效目标 1 个，实际编制 1 个，编制部门整体绩效目标覆盖率为 100%。2024 年应编制绩效目标的项目共 9 个，实际编制绩效目标的特定目标类项目共 9 个，编制特定目标类项目绩效目标覆盖率为 100%。",
+      "根据预算绩效管理要求，和平区人力资源和社会保障事务服务中心在 2024 年应编制部门整体绩效目标 1 个，实际编制 1 个，编制部门整体绩效目标覆盖率为 100%。2024 年应编制绩效目标的项目共 9 个，实际编制绩效目标的特定目标类项目共 9 个，编制特定目标类项目绩效目标覆盖率为 100%。",
     );
     expect(d.explanation.figures.performance).toEqual({
       overallRequired: 1,
@@ -162,7 +162,7 @@ describe("情况说明 edge cases", () => {
   it("gives 机关运行经费 for 行政单位 and 参公 units only", () => {
     for (const type of ["admin", "civil_servant_managed"] as const) {
       const d = computeDisclosure({ ...ref, unit: { ...ref.unit, type }, catalogs: catalogsFor(2024, type) });
-      expect(sub(d, 0)).toBe("2024 年沈阳市和平区人力资源和社会保障事务服务中心机关运行经费预算 128.97 万元。");
+      expect(sub(d, 0)).toBe("2024 年和平区人力资源和社会保障事务服务中心机关运行经费预算 128.97 万元。");
       expect(d.explanation.figures.operatingExpenses).toEqual({ applicable: true, amount: "1289700.00", prior: null });
     }
   });
@@ -176,7 +176,7 @@ describe("情况说明 edge cases", () => {
       ],
     });
     expect(sub(d, 1)).toBe(
-      "2024 年沈阳市和平区人力资源和社会保障事务服务中心政府采购预算总额 15.00 万元，其中：政府采购货物预算 10.00 万元、政府采购工程预算 0 万元、政府采购服务预算 5.00 万元；面向中小企业预留 9.00 万元，占 60.00%。",
+      "2024 年和平区人力资源和社会保障事务服务中心政府采购预算总额 15.00 万元，其中：政府采购货物预算 10.00 万元、政府采购工程预算 0 万元、政府采购服务预算 5.00 万元；面向中小企业预留 9.00 万元，占 60.00%。",
     );
   });
 

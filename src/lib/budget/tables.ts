@@ -4,11 +4,10 @@
  */
 import { Decimal, ZERO, inspectMoney, unitLabel } from "../money";
 import { COLUMNS, leafColumns } from "./columns";
-import { exactOrZero, printedOf, printedValue, setAmount } from "./cells";
+import { printedOf, printedValue, setAmount } from "./cells";
 import {
   FISCAL_SOURCES,
   KINDS,
-  SOURCES,
   UNIT_SOURCES,
   cellIndex,
   indicesOf,
@@ -819,10 +818,3 @@ export function table7(ctx: TableContext): DisclosureTable {
   table.rows.push(row);
   return finishGrid(table, ctx.unit);
 }
-
-/** Exact value of a column in the total row of a grid table. */
-export function totalOf(table: DisclosureTable, key: string): Decimal {
-  const row = table.rows[0];
-  return row ? exactOrZero(row, key) : ZERO;
-}
-

@@ -3,7 +3,7 @@
  * it is available (computed by the same engine) or else from the baseline the preparer entered.
  */
 import { Decimal, ZERO, inspectMoney, percentOf, toYuanString } from "../money";
-import { FISCAL_SOURCES, UNIT_SOURCES, indicesOf, sumVec, type Ledger } from "./ledger";
+import { UNIT_SOURCES, indicesOf, sumVec, type Ledger } from "./ledger";
 import type { Change, Direction, YearOverYear } from "./model";
 import { sanggongFigures } from "./tables";
 
@@ -64,11 +64,6 @@ export function figuresOf(ledger: Ledger): YearFigures {
       { key: "reception", name: "公务接待费", value: sg.reception },
     ],
   };
-}
-
-/** 财政拨款 total, used by nothing in the text but handy for charts. */
-export function fiscalTotal(ledger: Ledger): Decimal {
-  return sumVec(ledger.total, indicesOf({ sources: FISCAL_SOURCES })) ?? ZERO;
 }
 
 export function directionOf(change: Decimal): Direction {

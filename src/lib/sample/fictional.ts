@@ -50,6 +50,8 @@ export interface FictionalBudget {
 export interface OrgUnit {
   code: string;
   name: string;
+  /** The short form used in running text, where the disclosure uses one. */
+  shortName?: string;
   type: UnitType;
   /** false only for the real reference unit 023002. */
   fictional: boolean;
@@ -990,6 +992,7 @@ export const organisations: OrgRegion[] = [
               {
                 code: "023002",
                 name: "沈阳市和平区人力资源和社会保障事务服务中心",
+                shortName: "和平区人力资源和社会保障事务服务中心",
                 type: "institution" as const,
                 fictional: false,
               },

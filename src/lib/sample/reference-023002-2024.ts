@@ -376,6 +376,7 @@ export const reference023002_2024: BudgetInput = {
   unit: {
     code: "023002",
     name: "沈阳市和平区人力资源和社会保障事务服务中心",
+    shortName: "和平区人力资源和社会保障事务服务中心",
     type: "institution",
     departmentName: "沈阳市和平区人力资源和社会保障局",
     regionCode: "210102000",

@@ -41,6 +41,7 @@ interface UnitRow {
   id: number;
   code: string;
   name: string;
+  short_name: string | null;
   unit_type: UnitType;
   department_name: string;
   region_id: number;
@@ -53,7 +54,7 @@ async function loadUnits(db: DbOrTx, unitIds: number[]): Promise<Map<number, Uni
   const rows = await queryRows<UnitRow>(
     db,
     sql`
-    SELECT u.id, u.code, u.name, u.unit_type, d.name AS department_name,
+    SELECT u.id, u.code, u.name, u.short_name, u.unit_type, d.name AS department_name,
            r.id AS region_id, r.code AS region_code, r.name AS region_name
     FROM organisations u
     JOIN organisations d ON d.id = u.parent_id AND d.kind = 'department'
@@ -67,6 +68,7 @@ function unitInfo(u: UnitRow): UnitInfo {
   return {
     code: u.code,
     name: u.name,
+    ...(u.short_name ? { shortName: u.short_name } : {}),
     type: u.unit_type,
     departmentName: u.department_name,
     regionCode: u.region_code,

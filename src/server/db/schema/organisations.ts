@@ -10,6 +10,8 @@ export const organisations = pgTable(
     parentId: integer("parent_id"),
     code: text("code").notNull(),
     name: text("name").notNull(),
+    /** The short form used in running text, e.g. 和平区人力资源和社会保障事务服务中心. */
+    shortName: text("short_name"),
     /** 行政 / 参公 / 事业; required for units, null otherwise. */
     unitType: text("unit_type", { enum: ["admin", "civil_servant_managed", "institution"] }),
     sort: integer("sort").notNull().default(0),

@@ -58,7 +58,7 @@ async function seedOrganisations(tx: DbOrTx): Promise<Map<string, number>> {
     for (const [di, d] of region.departments.entries()) {
       const departmentId = await add({ kind: "department", parentId: regionId, code: d.code, name: d.name, sort: di + 1 });
       for (const [ui, u] of d.units.entries()) {
-        await add({ kind: "unit", parentId: departmentId, code: u.code, name: u.name, unitType: u.type, sort: ui + 1 });
+        await add({ kind: "unit", parentId: departmentId, code: u.code, name: u.name, shortName: u.shortName ?? null, unitType: u.type, sort: ui + 1 });
       }
     }
     for (const year of SAMPLE_YEARS) {
