@@ -25,6 +25,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/" className="hover:underline">
                 预算公开
               </Link>
+              <Link href="/workspace" className="hover:underline">
+                工作台
+              </Link>
             </nav>
           </div>
         </header>

@@ -1,0 +1,12 @@
+import { requireSessionUser } from "@/server/auth/require";
+import { SignedInShell } from "@/components/workspace/signed-in-shell";
+import { forbiddenMessage, hasPermission } from "@/lib/auth/permissions";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireSessionUser("/admin/users");
+  return (
+    <SignedInShell user={user}>
+      {hasPermission(user.role, "user.manage") ? children : <p role="alert">{forbiddenMessage("user.manage")}</p>}
+    </SignedInShell>
+  );
+}

@@ -1,0 +1,16 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/workspace/trpc";
+
+/** After any write, everything about budgets is read again: the version, the checks, the lists. */
+export function useRefreshBudget() {
+  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.budgets.pathKey() });
+}
+
+export interface BudgetRef {
+  budgetId: number;
+  version: number;
+}

@@ -1,0 +1,260 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import type { Check } from "@/lib/budget";
+import { dateInChina, type BudgetStatus, type WorkflowAction } from "@/lib/workflow";
+import { Button, Card, ErrorText, inputClass, labelClass, Notice } from "@/components/workspace/ui";
+import { errorMessage, useTRPC } from "@/components/workspace/trpc";
+import { useRefreshBudget, type BudgetRef } from "./use-budget";
+
+interface Props {
+  budgetRef: BudgetRef;
+  status: BudgetStatus;
+  revision: number;
+  actions: WorkflowAction[];
+  checks: Check[];
+  correctionNote: string;
+}
+
+/** The verbs this user may use on this budget now; the server decides again on every call. */
+export function WorkflowActions({ budgetRef, status, revision, actions, checks, correctionNote }: Props) {
+  const verbs = actions.filter((a) => a !== "edit");
+  if (verbs.length === 0) return null;
+  return (
+    <Card title="办理" id="workflow">
+      <div className="space-y-6">
+        {verbs.includes("submit") && <SubmitForm budgetRef={budgetRef} resubmit={status === "returned"} checks={checks} />}
+        {verbs.includes("return") && <ReturnForm budgetRef={budgetRef} />}
+        {verbs.includes("approve") && <ApproveForm budgetRef={budgetRef} />}
+        {verbs.includes("publish") && <PublishForm budgetRef={budgetRef} needsNote={revision > 1} initialNote={correctionNote} />}
+        {verbs.includes("correct") && <CorrectionButton budgetRef={budgetRef} />}
+      </div>
+    </Card>
+  );
+}
+
+function useVerb<T>(options: { onSuccess?: (data: T) => void } = {}) {
+  const refresh = useRefreshBudget();
+  const [done, setDone] = useState<string | null>(null);
+  return {
+    done,
+    handlers: (message: string) => ({
+      onSuccess: async (data: T) => {
+        setDone(message);
+        options.onSuccess?.(data);
+        await refresh();
+      },
+    }),
+  };
+}
+
+function SubmitForm({ budgetRef, resubmit, checks }: { budgetRef: BudgetRef; resubmit: boolean; checks: Check[] }) {
+  const trpc = useTRPC();
+  const verb = useVerb();
+  const submit = useMutation(trpc.workflow.submit.mutationOptions(verb.handlers("已提交，等待主管部门审核。")));
+  const errors = checks.filter((c) => c.severity === "error");
+  // One acknowledgement per rule: a rule may warn about several rows.
+  const warnings = [...new Map(checks.filter((c) => c.severity === "warning").map((c) => [c.id, c])).values()];
+  const [acknowledged, setAcknowledged] = useState<string[]>([]);
+  const allAcknowledged = warnings.every((w) => acknowledged.includes(w.id));
+  return (
+    <form
+      aria-label={resubmit ? "重新提交" : "提交"}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit.mutate({ ...budgetRef, acknowledgedWarnings: acknowledged });
+      }}
+    >
+      <h3 className="font-medium">{resubmit ? "修改完成后重新提交" : "提交主管部门审核"}</h3>
+      {errors.length > 0 && <p className="mt-1 text-sm text-red-800">还有 {errors.length} 项错误，改正后才能提交（见“校验结果”）。</p>}
+      {warnings.length > 0 && (
+        <fieldset className="mt-2">
+          <legend className="text-sm">以下提示须逐项确认：</legend>
+          {warnings.map((w) => (
+            <label key={w.id} className="mt-1 flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={acknowledged.includes(w.id)}
+                onChange={(e) => setAcknowledged((a) => (e.target.checked ? [...a, w.id] : a.filter((x) => x !== w.id)))}
+              />
+              <span>
+                我已知悉：<span className="font-mono text-xs">{w.id}</span> {w.message}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <p className="mt-1 text-xs text-gray-600">提交后内容冻结，在主管部门退回前不能修改。</p>
+      <Button type="submit" className="mt-2" disabled={submit.isPending || errors.length > 0 || !allAcknowledged}>
+        {resubmit ? "重新提交" : "提交"}
+      </Button>
+      <ErrorText>{submit.error && errorMessage(submit.error)}</ErrorText>
+      <Notice>{verb.done}</Notice>
+    </form>
+  );
+}
+
+interface RowComment {
+  key: number;
+  tableNumber: number | null;
+  rowCode: string;
+  body: string;
+}
+
+/** 退回 with an opinion on the whole budget and, if wanted, opinions on single tables or rows. */
+function ReturnForm({ budgetRef }: { budgetRef: BudgetRef }) {
+  const trpc = useTRPC();
+  const verb = useVerb();
+  const [comment, setComment] = useState("");
+  const [rows, setRows] = useState<RowComment[]>([]);
+  const send = useMutation(trpc.workflow.return.mutationOptions(verb.handlers("已退回单位修改。")));
+  const update = (key: number, patch: Partial<RowComment>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  return (
+    <form
+      aria-label="退回"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send.mutate({
+          ...budgetRef,
+          comment,
+          rowComments: rows.map((r) => ({ body: r.body, tableNumber: r.tableNumber, rowCode: r.rowCode.trim() || null })),
+        });
+      }}
+    >
+      <label htmlFor="return-comment" className={labelClass}>
+        审核意见
+      </label>
+      <textarea id="return-comment" rows={3} className={inputClass} value={comment} onChange={(e) => setComment(e.target.value)} />
+      {rows.map((r, i) => (
+        <fieldset key={r.key} className="mt-2 grid gap-2 rounded border p-2 sm:grid-cols-[8rem_10rem_1fr_auto]">
+          <legend className="text-xs text-gray-600">逐项意见 {i + 1}</legend>
+          <div>
+            <label htmlFor={`row-${r.key}-table`} className={labelClass}>
+              表号
+            </label>
+            <select
+              id={`row-${r.key}-table`}
+              className={inputClass}
+              value={r.tableNumber ?? ""}
+              onChange={(e) => update(r.key, { tableNumber: e.target.value ? Number(e.target.value) : null })}
+            >
+              <option value="">不限</option>
+              {Array.from({ length: 17 }, (_, n) => n + 1).map((n) => (
+                <option key={n} value={n}>
+                  表{n}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`row-${r.key}-code`} className={labelClass}>
+              行（科目编码）
+            </label>
+            <input id={`row-${r.key}-code`} className={inputClass} value={r.rowCode} onChange={(e) => update(r.key, { rowCode: e.target.value })} />
+          </div>
+          <div>
+            <label htmlFor={`row-${r.key}-body`} className={labelClass}>
+              意见
+            </label>
+            <input id={`row-${r.key}-body`} className={inputClass} value={r.body} onChange={(e) => update(r.key, { body: e.target.value })} />
+          </div>
+          <div className="flex items-end">
+            <Button variant="secondary" onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
+              删除
+            </Button>
+          </div>
+        </fieldset>
+      ))}
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={() => setRows((rs) => [...rs, { key: Date.now(), tableNumber: null, rowCode: "", body: "" }])}>
+          添加逐项意见
+        </Button>
+        <Button type="submit" variant="danger" disabled={send.isPending}>
+          退回
+        </Button>
+      </div>
+      <ErrorText>{send.error && errorMessage(send.error)}</ErrorText>
+      <Notice>{verb.done}</Notice>
+    </form>
+  );
+}
+
+function ApproveForm({ budgetRef }: { budgetRef: BudgetRef }) {
+  const trpc = useTRPC();
+  const verb = useVerb();
+  const [approvedOn, setApprovedOn] = useState(() => dateInChina(new Date()));
+  const approve = useMutation(trpc.workflow.approve.mutationOptions(verb.handlers("已批复。请在批复后 20 日内公开。")));
+  return (
+    <form
+      aria-label="批复"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        approve.mutate({ ...budgetRef, approvedOn });
+      }}
+    >
+      <div>
+        <label htmlFor="approved-on" className={labelClass}>
+          批复日期
+        </label>
+        <input id="approved-on" type="date" className={inputClass} value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
+      </div>
+      <Button type="submit" disabled={approve.isPending}>
+        批复
+      </Button>
+      <div className="w-full">
+        <ErrorText>{approve.error && errorMessage(approve.error)}</ErrorText>
+        <Notice>{verb.done}</Notice>
+      </div>
+    </form>
+  );
+}
+
+function PublishForm({ budgetRef, needsNote, initialNote }: { budgetRef: BudgetRef; needsNote: boolean; initialNote: string }) {
+  const trpc = useTRPC();
+  const verb = useVerb();
+  const [note, setNote] = useState(initialNote);
+  const publish = useMutation(trpc.workflow.publish.mutationOptions(verb.handlers("已公开，公众现在可以查阅。")));
+  return (
+    <form
+      aria-label="公开"
+      onSubmit={(e) => {
+        e.preventDefault();
+        publish.mutate({ ...budgetRef, ...(needsNote ? { correctionNote: note } : {}) });
+      }}
+    >
+      {needsNote && (
+        <>
+          <label htmlFor="correction-note" className={labelClass}>
+            更正说明
+          </label>
+          <textarea id="correction-note" rows={2} className={inputClass} value={note} onChange={(e) => setNote(e.target.value)} />
+        </>
+      )}
+      <p className="mt-1 text-xs text-gray-600">公开后将保存不可修改的快照，公众看到的就是批复的内容。</p>
+      <Button type="submit" className="mt-2" disabled={publish.isPending}>
+        公开
+      </Button>
+      <ErrorText>{publish.error && errorMessage(publish.error)}</ErrorText>
+      <Notice>{verb.done}</Notice>
+    </form>
+  );
+}
+
+function CorrectionButton({ budgetRef }: { budgetRef: BudgetRef }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const verb = useVerb<{ budgetId: number }>({ onSuccess: (created) => router.push(`/workspace/budgets/${created.budgetId}`) });
+  const start = useMutation(trpc.workflow.startCorrection.mutationOptions(verb.handlers("已生成更正版本。")));
+  return (
+    <div>
+      <p className="text-sm text-gray-700">发现已公开的预算有误时，可发起更正：生成新的版本（草稿），原公开版本在更正版本公开前保持不变。</p>
+      <Button variant="secondary" className="mt-2" disabled={start.isPending} onClick={() => start.mutate(budgetRef)}>
+        发起更正
+      </Button>
+      <ErrorText>{start.error && errorMessage(start.error)}</ErrorText>
+    </div>
+  );
+}

@@ -1,0 +1,266 @@
+/**
+ * The authorisation matrix, generated from the router itself: every procedure × every kind of
+ * caller → the expected outcome. A procedure without an entry fails the first test, so a new
+ * procedure cannot ship without its authorisation being decided here.
+ *
+ * Each case runs in a transaction that is rolled back, so each starts from the same data. The
+ * target is always the reference unit 023002 (department 023): the preparer's own unit, the
+ * reviewer's department, outside preparer2's unit and reviewer2's department.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "./helpers/db";
+import { callerFor, rolledBack, outcomeOf, sessionUserOf, submitAcknowledging, unitIdOf, type Caller, type Outcome } from "./helpers/trpc";
+import { seedDatabase } from "@/server/db/seed";
+import type { Tx } from "@/server/db/client";
+import * as s from "@/server/db/schema";
+import { appRouter } from "@/server/api/root";
+import type { SessionUser } from "@/server/auth/session";
+
+const ACTORS = ["anonymous", "preparer", "preparer2", "reviewer", "reviewer2", "admin"] as const;
+type Actor = (typeof ACTORS)[number];
+type Expectation = Record<Actor, Outcome>;
+
+const U = "UNAUTHORIZED";
+const F = "FORBIDDEN";
+const N = "NOT_FOUND";
+
+/** Anyone signed in. */
+const SIGNED_IN: Expectation = { anonymous: U, preparer: "OK", preparer2: "OK", reviewer: "OK", reviewer2: "OK", admin: "OK" };
+/** Reading one 023002 budget: its unit, its department and the admin. */
+const READ_IN_SCOPE: Expectation = { anonymous: U, preparer: "OK", preparer2: N, reviewer: "OK", reviewer2: N, admin: "OK" };
+/** The unit's own work (create, edit, submit). */
+const PREPARE: Expectation = { anonymous: U, preparer: "OK", preparer2: N, reviewer: F, reviewer2: F, admin: F };
+/** The department's work on the budget (return, approve, publish, timeline). */
+const REVIEW: Expectation = { anonymous: U, preparer: F, preparer2: F, reviewer: "OK", reviewer2: N, admin: "OK" };
+/** Lists for reviewers and admins, each within their own scope. */
+const REVIEW_LIST: Expectation = { anonymous: U, preparer: F, preparer2: F, reviewer: "OK", reviewer2: "OK", admin: "OK" };
+const ADMIN: Expectation = { anonymous: U, preparer: F, preparer2: F, reviewer: F, reviewer2: F, admin: "OK" };
+
+interface Fixture {
+  as: (actor: Exclude<Actor, "anonymous">) => Caller;
+}
+
+type Ref = { budgetId: number; version: number };
+
+interface Case {
+  /** Builds the state the call needs, inside the case's transaction; returns the call's input. */
+  setup: (f: Fixture) => Promise<unknown>;
+  expect: Expectation;
+}
+
+let t: TestDatabase;
+const users = new Map<Actor, SessionUser | null>();
+let unit023002: number;
+let published2024: Ref;
+let preparer2Id: number;
+
+async function draft(f: Fixture): Promise<Ref> {
+  const created = await f.as("preparer").budgets.create({ year: 2025, from: "prior" });
+  return { budgetId: created.budgetId, version: created.version };
+}
+async function submitted(f: Fixture): Promise<Ref> {
+  const r = await submitAcknowledging(f.as("preparer"), await draft(f));
+  return { budgetId: r.budgetId, version: r.version };
+}
+async function approved(f: Fixture): Promise<Ref> {
+  const r = await f.as("reviewer").workflow.approve(await submitted(f));
+  return { budgetId: r.budgetId, version: r.version };
+}
+async function firstLine(f: Fixture, ref: Ref) {
+  const detail = await f.as("preparer").budgets.get({ budgetId: ref.budgetId });
+  const line = detail.lineItems.find((l) => l.kind !== "project");
+  if (!line) throw new Error("the copied draft has no basic-expenditure line");
+  return line;
+}
+const lineFields = (l: Awaited<ReturnType<typeof firstLine>>) => ({
+  functionCode: l.functionCode,
+  economicCode: l.economicCode,
+  kind: l.kind,
+  projectId: l.projectId,
+  source: l.source as "gpb",
+  period: l.period,
+  amount: l.amount,
+});
+async function withProject(f: Fixture): Promise<Ref & { projectId: number }> {
+  const ref = await draft(f);
+  const r = await f.as("preparer").editing.addProject({ ...ref, project: { name: "授权测试项目", content: "", debtFinanced: false } });
+  return { budgetId: r.budgetId, version: r.version, projectId: r.projectId };
+}
+
+const budgetId = async () => ({ budgetId: published2024.budgetId });
+const none = async () => undefined;
+
+const CASES: Record<string, Case> = {
+  "account.me": { setup: none, expect: SIGNED_IN },
+  "account.changePassword": { setup: async () => ({ currentPassword: "demo-2024", newPassword: "changed-2025" }), expect: SIGNED_IN },
+
+  "users.list": { setup: none, expect: ADMIN },
+  "users.organisations": { setup: none, expect: ADMIN },
+  "users.create": {
+    setup: async () => ({ username: "new.preparer", displayName: "新填报员", role: "preparer", organisationId: unit023002, password: "welcome-2025" }),
+    expect: ADMIN,
+  },
+  "users.setDisabled": { setup: async () => ({ userId: preparer2Id, disabled: true }), expect: ADMIN },
+  "users.resetPassword": { setup: async () => ({ userId: preparer2Id, password: "reset-2025x" }), expect: ADMIN },
+
+  "budgets.list": { setup: none, expect: SIGNED_IN },
+  "budgets.createOptions": { setup: none, expect: SIGNED_IN },
+  "budgets.get": { setup: budgetId, expect: READ_IN_SCOPE },
+  "budgets.checks": { setup: budgetId, expect: READ_IN_SCOPE },
+  "budgets.formOptions": { setup: budgetId, expect: READ_IN_SCOPE },
+  "budgets.timeline": { setup: budgetId, expect: REVIEW },
+  "budgets.deadlines": { setup: none, expect: REVIEW_LIST },
+  "budgets.create": { setup: async () => ({ unitId: unit023002, year: 2025, from: "prior" }), expect: PREPARE },
+
+  "editing.addLineItem": {
+    setup: async (f) => {
+      const ref = await draft(f);
+      return { ...ref, item: { ...lineFields(await firstLine(f, ref)), amount: "100.00" } };
+    },
+    expect: PREPARE,
+  },
+  "editing.updateLineItem": {
+    setup: async (f) => {
+      const ref = await draft(f);
+      const line = await firstLine(f, ref);
+      return { ...ref, lineItemId: line.id, item: { ...lineFields(line), amount: "123.45" } };
+    },
+    expect: PREPARE,
+  },
+  "editing.deleteLineItem": {
+    setup: async (f) => {
+      const ref = await draft(f);
+      return { ...ref, lineItemId: (await firstLine(f, ref)).id };
+    },
+    expect: PREPARE,
+  },
+  "editing.addProject": {
+    setup: async (f) => ({ ...(await draft(f)), project: { name: "新项目", content: "内容", debtFinanced: false } }),
+    expect: PREPARE,
+  },
+  "editing.updateProject": {
+    setup: async (f) => {
+      const { projectId, ...ref } = await withProject(f);
+      return { ...ref, projectId, project: { name: "改名后的项目", content: "", debtFinanced: false } };
+    },
+    expect: PREPARE,
+  },
+  "editing.deleteProject": {
+    setup: async (f) => withProject(f),
+    expect: PREPARE,
+  },
+  "editing.updateNarrative": {
+    setup: async (f) => ({ ...(await draft(f)), narrative: { totalChangeReason: "业务量增加" } }),
+    expect: PREPARE,
+  },
+
+  "workflow.submit": { setup: async (f) => ({ ...(await draft(f)), acknowledgedWarnings: [] }), expect: PREPARE },
+  "workflow.return": { setup: async (f) => ({ ...(await submitted(f)), comment: "请核对公用经费" }), expect: REVIEW },
+  "workflow.approve": { setup: async (f) => submitted(f), expect: REVIEW },
+  "workflow.publish": { setup: async (f) => approved(f), expect: REVIEW },
+  "workflow.startCorrection": {
+    setup: async () => published2024,
+    expect: { anonymous: U, preparer: "OK", preparer2: N, reviewer: "OK", reviewer2: N, admin: "OK" },
+  },
+};
+
+
+function fixture(tx: Tx): Fixture {
+  return { as: (actor) => callerFor(tx, users.get(actor) ?? null) };
+}
+
+/** `caller.a.b(input)` for the path "a.b". */
+function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  let target: unknown = caller;
+  for (const key of path.split(".")) target = (target as Record<string, unknown>)[key];
+  return (target as (i: unknown) => Promise<unknown>)(input);
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDatabase(t.db);
+  for (const actor of ACTORS) users.set(actor, actor === "anonymous" ? null : await sessionUserOf(t.db, actor));
+  unit023002 = await unitIdOf(t.db, "023002");
+  const [b] = await t.db
+    .select({ id: s.budgets.id, version: s.budgets.version })
+    .from(s.budgets)
+    .where(and(eq(s.budgets.unitId, unit023002), eq(s.budgets.year, 2024)));
+  if (!b) throw new Error("seed has no 2024 budget for 023002");
+  published2024 = { budgetId: b.id, version: b.version };
+  preparer2Id = users.get("preparer2")?.id ?? 0;
+});
+afterAll(async () => t?.close());
+
+const procedurePaths = () => Object.keys(appRouter._def.procedures).sort();
+
+describe("authorisation matrix", () => {
+  it("has an entry for every procedure of the router, and none for a procedure that does not exist", () => {
+    expect(procedurePaths().length).toBeGreaterThan(20);
+    expect(procedurePaths().filter((p) => !(p in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((p) => !procedurePaths().includes(p))).toEqual([]);
+  });
+
+  for (const path of Object.keys(CASES).sort()) {
+    it(`${path}: ${ACTORS.map((a) => `${a}→${CASES[path]?.expect[a]}`).join(", ")}`, async () => {
+      const entry = CASES[path];
+      if (!entry) throw new Error(`no case for ${path}`);
+      const seen = await rolledBack(t.db, async (tx) => {
+        const f = fixture(tx);
+        const input = await entry.setup(f);
+        const outcomes: Partial<Record<Actor, Outcome>> = {};
+        for (const actor of ACTORS) {
+          outcomes[actor] = await rolledBack(tx, (inner) => outcomeOf(call(callerFor(inner, users.get(actor) ?? null), path, input)));
+        }
+        return outcomes;
+      });
+      expect(seen).toEqual(entry.expect);
+    });
+  }
+});
+
+describe("scope", () => {
+  const unitsOf = async (actor: Exclude<Actor, "anonymous">) =>
+    new Set((await callerFor(t.db, users.get(actor) ?? null).budgets.list()).map((b) => b.unitCode));
+  const departmentsOf = async (actor: Exclude<Actor, "anonymous">) =>
+    new Set((await callerFor(t.db, users.get(actor) ?? null).budgets.list()).map((b) => b.departmentCode));
+
+  it("a preparer lists only their own unit's budgets", async () => {
+    expect([...(await unitsOf("preparer"))]).toEqual(["023002"]);
+    const own = users.get("preparer2")?.organisationCode;
+    expect([...(await unitsOf("preparer2"))]).toEqual([own]);
+  });
+
+  it("a reviewer lists the units of their own department only; the admin lists all", async () => {
+    expect([...(await departmentsOf("reviewer"))]).toEqual(["023"]);
+    expect([...(await departmentsOf("reviewer2"))]).toEqual(["031"]);
+    expect([...(await departmentsOf("admin"))].sort()).toEqual(["023", "031"]);
+    expect((await unitsOf("reviewer")).has("023002")).toBe(true);
+  });
+
+  it("the units offered for a new budget follow the same scope", async () => {
+    const units = async (actor: Exclude<Actor, "anonymous">) =>
+      (await callerFor(t.db, users.get(actor) ?? null).budgets.createOptions()).units.map((u) => u.code);
+    expect(await units("preparer")).toEqual(["023002"]);
+    expect((await units("reviewer2")).every((c) => c.startsWith("031"))).toBe(true);
+  });
+
+  it("a budget of the other department answers NOT_FOUND, in both directions", async () => {
+    const other = (await callerFor(t.db, users.get("reviewer2") ?? null).budgets.list())[0];
+    if (!other) throw new Error("reviewer2 sees no budget");
+    const preparer = callerFor(t.db, users.get("preparer") ?? null);
+    const reviewer = callerFor(t.db, users.get("reviewer") ?? null);
+    expect(await outcomeOf(preparer.budgets.get({ budgetId: other.id }))).toBe("NOT_FOUND");
+    expect(await outcomeOf(reviewer.budgets.get({ budgetId: other.id }))).toBe("NOT_FOUND");
+    expect(await outcomeOf(reviewer.budgets.timeline({ budgetId: other.id }))).toBe("NOT_FOUND");
+  });
+
+  it("says in Chinese what is refused", async () => {
+    const preparer = callerFor(t.db, users.get("preparer") ?? null);
+    await expect(preparer.workflow.approve({ budgetId: published2024.budgetId, version: 1 })).rejects.toThrow("没有权限：当前角色不能批复预算");
+    const anonymous = callerFor(t.db, null);
+    await expect(anonymous.budgets.list()).rejects.toThrow("请先登录");
+    const preparer2 = callerFor(t.db, users.get("preparer2") ?? null);
+    await expect(preparer2.budgets.get({ budgetId: published2024.budgetId })).rejects.toThrow("预算不存在或不在您的权限范围内");
+  });
+});
