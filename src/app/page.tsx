@@ -1,47 +1,126 @@
+import Link from "next/link";
 import { connection } from "next/server";
-import { listPublished } from "@/server/queries/public";
-import { formatAmount } from "@/lib/money";
+import { publicPaths } from "@/server/cache-tags";
+import { getHomeView } from "@/server/public/cached";
+import { openPaths } from "@/server/public/paths";
+import { Figures, SearchForm } from "@/components/disclosure/PageChrome";
+import { UnitsTable } from "@/components/disclosure/UnitsTable";
+import { changeFigure, changeText, wan } from "@/components/disclosure/format";
+
+export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   await connection();
-  const rows = await listPublished();
+  const v = await getHomeView();
+  const latest = v.years[0];
   return (
-    <div className="space-y-6">
-      <section>
-        <h1 className="text-2xl font-bold">部门预算公开</h1>
-        <p className="mt-2 text-sm text-gray-600">已发布的部门（单位）预算，按年度和单位列出。</p>
+    <div className="public-page">
+      <section className="page-header">
+        <h1 className="page-title">部门预算公开</h1>
+        <p className="mt-2 text-sm text-gray-700">
+          经主管部门批复并发布的部门（单位）预算，按年度、主管部门和预算单位公开，可在线查阅、打印和下载。
+        </p>
+        <SearchForm />
       </section>
-      <section aria-labelledby="published-heading" className="overflow-x-auto rounded bg-white p-4 shadow-sm">
-        <h2 id="published-heading" className="mb-3 text-lg font-semibold">
-          已公开的预算
-        </h2>
-        {rows.length === 0 ? (
-          <p>暂无已公开的预算。</p>
-        ) : (
-          <table className="w-full text-sm">
-            <caption className="sr-only">已公开的预算（单位：万元）</caption>
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="py-2 pr-2">年度</th>
-                <th scope="col" className="py-2 pr-2">单位编码</th>
-                <th scope="col" className="py-2 pr-2">单位名称</th>
-                <th scope="col" className="py-2 pr-2">主管部门</th>
-                <th scope="col" className="num py-2">收支总预算（万元）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.year}-${r.unitCode}-${r.revision}`} className="border-b last:border-0">
-                  <td className="py-2 pr-2">{r.year}</td>
-                  <td className="py-2 pr-2 font-mono">{r.unitCode}</td>
-                  <td className="py-2 pr-2">{r.unitName}</td>
-                  <td className="py-2 pr-2">{r.departmentName}</td>
-                  <td className="num py-2">{formatAmount(r.total, "wan")}</td>
+
+      {latest ? (
+        <Figures
+          label={`${latest.year} 年主要数字`}
+          items={[
+            { label: `${latest.year} 年收支总预算合计`, value: wan(latest.total), unit: "万元" },
+            changeFigure(
+              latest.year - 1,
+              latest.change,
+              latest.direction,
+              latest.percent,
+              latest.unitsWithoutPrior > 0 ? `${latest.unitsWithoutPrior} 个单位无上年数，未计入比较` : undefined,
+              "（同口径）",
+            ),
+            { label: "主管部门", value: String(latest.departments), unit: "个" },
+            { label: "预算单位", value: String(latest.units), unit: "个" },
+          ]}
+        />
+      ) : (
+        <p className="card">暂无已公开的预算。</p>
+      )}
+
+      {v.years.length > 0 ? (
+        <section id="years" aria-labelledby="years-title" className="card">
+          <h2 id="years-title" className="text-lg font-semibold">
+            按年度
+          </h2>
+          <div className="table-scroll" role="region" aria-labelledby="years-title" tabIndex={0}>
+            <table className="dtable list-table">
+              <caption className="sr-only">各年度已公开的部门预算（单位：万元）</caption>
+              <thead>
+                <tr>
+                  <th scope="col">年度</th>
+                  <th scope="col">主管部门数</th>
+                  <th scope="col">预算单位数</th>
+                  <th scope="col">收支总预算合计（万元）</th>
+                  <th scope="col">比上年</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {v.years.map((y) => (
+                  <tr key={y.year}>
+                    <th scope="row">
+                      <Link href={publicPaths.year(y.year)}>{y.year} 年</Link>
+                    </th>
+                    <td className="num">{y.departments}</td>
+                    <td className="num">{y.units}</td>
+                    <td className="num">{wan(y.total)}</td>
+                    <td className="num">{changeText(y.change, y.direction, y.percent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="table-notes mt-1">
+            比上年为同口径比较：同一批单位的本年数与其上年数相比；上年预算未在本平台公开的单位，取其编制预算时填报的上年数。
+          </p>
+        </section>
+      ) : null}
+
+      {v.latestYear !== null && v.departments.length > 0 ? (
+        <section aria-labelledby="departments-title" className="card">
+          <h2 id="departments-title" className="text-lg font-semibold">
+            主管部门（{v.latestYear} 年）
+          </h2>
+          <ul className="department-list">
+            {v.departments.map((d) => (
+              <li key={d.code}>
+                <Link href={publicPaths.department(d.year, d.code)}>
+                  <span className="font-mono">{d.code}</span> {d.name}
+                </Link>
+                <span className="text-sm text-gray-700">
+                  {" "}
+                  · {d.units} 个预算单位 · {wan(d.total)} 万元
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {v.units.length > 0 ? (
+        <section aria-labelledby="published-heading" className="card">
+          <h2 id="published-heading" className="text-lg font-semibold">
+            已公开预算的单位
+          </h2>
+          <p className="text-sm text-gray-700">每个单位显示其最近一个已公开年度。</p>
+          <UnitsTable rows={v.units} caption="已公开预算的单位" showYear />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="open-data-title" className="card text-sm">
+        <h2 id="open-data-title" className="text-lg font-semibold">
+          开放数据
+        </h2>
+        <p className="mt-1">
+          全部已公开预算可通过接口获取：<a href={openPaths.index()}>{openPaths.index()}</a>（JSON，可按 year、department
+          筛选）；每个单位的 17 张表可下载为 Excel 或逐表下载 CSV。
+        </p>
       </section>
     </div>
   );

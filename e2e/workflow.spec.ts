@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/**
+ * The whole path in a browser: the preparer drafts 2025 from 2024 and submits, the reviewer
+ * returns it, the preparer fixes and resubmits, the reviewer approves and publishes, and the
+ * public page of 2025 shows the change against 2024 (5,114.04 万元).
+ */
+
+const PASSWORD = "demo-2024";
+const UNIT = "沈阳市和平区人力资源和社会保障事务服务中心";
+
+async function signIn(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/workspace$/);
+}
+
+async function signOut(page: Page) {
+  await page.goto("/logout");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+async function openBudget2025(page: Page) {
+  await page.getByRole("link", { name: new RegExp(`打开 2025 年度 ${UNIT} 第 1 版`) }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `2025 年度 ${UNIT}` })).toBeVisible();
+}
+
+/** The 网络租赁费 line (2080108 / 30207), 16.00 万元 in 2024. */
+async function setNetworkLineAmount(page: Page, wan: string) {
+  const row = page.getByRole("row").filter({ hasText: "网络租赁费" }).filter({ hasText: "30207" });
+  await row.getByRole("button", { name: "编辑" }).click();
+  const form = page.getByRole("form", { name: "修改明细" });
+  await form.getByLabel("金额", { exact: true }).fill(wan);
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole("row").filter({ hasText: "网络租赁费" }).filter({ hasText: "30207" })).toContainText(`${wan}.00`);
+}
+
+async function submit(page: Page, name: "提交" | "重新提交") {
+  const form = page.getByRole("form", { name });
+  await expect(form).toBeVisible();
+  // Every warning has to be acknowledged, one box per rule.
+  for (const box of await form.getByRole("checkbox").all()) await box.check();
+  await form.getByRole("button", { name, exact: true }).click();
+  await expect(page.getByText("已提交，等待主管部门审核。")).toBeVisible();
+}
+
+test("preparer drafts and submits, reviewer returns, preparer resubmits, reviewer approves and publishes", async ({ page }) => {
+  // Preparer: 2025 from 2024, one amount changed, submitted.
+  await signIn(page, "preparer");
+  await expect(page.getByRole("heading", { name: "本单位预算" })).toBeVisible();
+  await page.getByLabel("年度", { exact: true }).selectOption("2025");
+  await expect(page.getByLabel("复制上年预算")).toBeChecked();
+  await page.getByRole("button", { name: "新建预算" }).click();
+  await expect(page).toHaveURL(/\/workspace\/budgets\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: `2025 年度 ${UNIT}` })).toBeVisible();
+  await expect(page.getByText("草稿", { exact: true })).toBeVisible();
+  await expect(page.getByText("收支总预算 5,114.04 万元")).toBeVisible();
+
+  await setNetworkLineAmount(page, "26");
+  await expect(page.getByText("收支总预算 5,124.04 万元")).toBeVisible();
+  await submit(page, "提交");
+  await expect(page.getByText("已提交", { exact: true })).toBeVisible();
+  await expect(page.getByRole("form", { name: "修改明细" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "编辑" })).toHaveCount(0);
+  await signOut(page);
+
+  // Reviewer: returns it with a comment.
+  await signIn(page, "reviewer");
+  await expect(page.getByRole("heading", { name: "本部门所属单位的预算" })).toBeVisible();
+  await openBudget2025(page);
+  await page.getByRole("textbox", { name: "审核意见" }).fill("网络租赁费增幅过大，请核减后重新提交。");
+  await page.getByRole("button", { name: "退回" }).click();
+  await expect(page.getByText("已退回", { exact: true })).toBeVisible();
+  await signOut(page);
+
+  // Preparer: reads the comment, fixes, resubmits.
+  await signIn(page, "preparer");
+  await openBudget2025(page);
+  await expect(page.getByRole("region", { name: "审核意见" })).toContainText("网络租赁费增幅过大，请核减后重新提交。");
+  await setNetworkLineAmount(page, "20");
+  await expect(page.getByText("收支总预算 5,118.04 万元")).toBeVisible();
+  await submit(page, "重新提交");
+  await signOut(page);
+
+  // Reviewer: approves, sees the timeline, publishes.
+  await signIn(page, "reviewer");
+  await openBudget2025(page);
+  await page.getByRole("button", { name: "批复" }).click();
+  await expect(page.getByText("已批复", { exact: true })).toBeVisible();
+  const timeline = page.getByRole("region", { name: "操作记录" });
+  await expect(timeline).toContainText("退回");
+  await expect(timeline).toContainText("修改明细");
+  await page.getByRole("button", { name: "公开", exact: true }).click();
+  await expect(page.getByText("已公开", { exact: true })).toBeVisible();
+
+  await page.goto("/workspace/deadlines");
+  await expect(page.getByRole("row").filter({ hasText: UNIT }).filter({ hasText: "2025" })).toContainText("按期公开");
+
+  // The public page of 2025 shows the change against 2024, no login needed.
+  await signOut(page);
+  await page.goto("/budgets/2025/023002");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("2025 年部门预算");
+  await expect(page.getByText("5,118.04").first()).toBeVisible();
+  await expect(page.getByText("增加 4.00 万元").first()).toBeVisible();
+});
+
+test("sign-in refuses a wrong password and an unknown user with the same message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill("preparer");
+  await page.getByLabel("密码").fill("wrong-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  const message = page.locator("form").getByRole("alert");
+  await expect(message).toHaveText("用户名或密码错误");
+  await page.getByLabel("用户名").fill("no-such-user");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(message).toHaveText("用户名或密码错误");
+  await page.goto("/workspace");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fworkspace/);
+});

@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+
+/** The years are listed on the home page. */
+export default function BudgetsIndex() {
+  redirect("/#years");
+}
