@@ -49,6 +49,12 @@ async function submit(page: Page, name: "提交" | "重新提交") {
 }
 
 test("preparer drafts and submits, reviewer returns, preparer resubmits, reviewer approves and publishes", async ({ page }) => {
+  // The public search, served from the page cache from now on, knows only 2024 of this unit.
+  await page.goto("/search?q=023002");
+  const results = page.getByRole("main");
+  await expect(results).toContainText("2024");
+  await expect(results.getByRole("link", { name: /2025/ })).toHaveCount(0);
+
   // Preparer: 2025 from 2024, one amount changed, submitted.
   await signIn(page, "preparer");
   await expect(page.getByRole("heading", { name: "本单位预算" })).toBeVisible();
@@ -106,6 +112,9 @@ test("preparer drafts and submits, reviewer returns, preparer resubmits, reviewe
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2025 年部门预算");
   await expect(page.getByText("5,118.04").first()).toBeVisible();
   await expect(page.getByText("增加 4.00 万元").first()).toBeVisible();
+  // Publishing cleared the cached public pages: the search now finds 2025 as well.
+  await page.goto("/search?q=023002");
+  await expect(page.getByRole("main").getByRole("link", { name: /2025/ }).first()).toBeVisible();
 });
 
 test("sign-in refuses a wrong password and an unknown user with the same message", async ({ page }) => {

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const dir = path.resolve(".data-e2e");
+const dir = path.resolve(`.data-e2e-${process.env.E2E_PORT ?? "3100"}`);
 fs.rmSync(dir, { recursive: true, force: true });
 const env = { ...process.env, DATA_DIR: dir, PORT: process.env.E2E_PORT ?? "3100", NEXTAUTH_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}` };
 delete env.DATABASE_URL;

@@ -1,13 +1,14 @@
 /**
  * npm start: build when the sources are newer than the build, migrate, seed the embedded
- * database on first start, then serve with `next start` on PORT (default 3000).
+ * database on first start, then serve on PORT (default 3000): Next behind the public-page cache.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { readEnv } from "../src/env";
 import { isSeeded, seedDatabase } from "../src/server/db/seed";
 import { ensureAuthSecret, exitOnError, openConfiguredDatabase } from "./lib";
+import { serve } from "./serve";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -48,23 +49,16 @@ async function main() {
     }
     console.log(`数据库：${database.engine}，迁移 ${database.migration}`);
   } finally {
-    // PGlite admits one process at a time: release it before the server opens it.
+    // PGlite admits one connection at a time: release it before the server opens its own.
     await database.close();
   }
 
-  const port = String(env.PORT);
-  const child = spawn(process.execPath, [nextBin, "start", "-p", port], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      AUTH_SECRET: secret,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  process.env.AUTH_SECRET = secret;
+  process.env.NEXTAUTH_SECRET = secret;
+  process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  await serve({ port: env.PORT });
+  console.log(`部门预算公开平台已启动：http://localhost:${env.PORT} / listening on http://localhost:${env.PORT}`);
 }
 
 main().catch(exitOnError);

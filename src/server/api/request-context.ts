@@ -4,6 +4,7 @@ import { getDb } from "../db";
 import { getSessionUser } from "../auth/options";
 import { PUBLIC_TAG, budgetTag, publicPaths } from "../cache-tags";
 import { createContext, type Context, type PublishedTarget } from "./trpc";
+import { clearPublicPageCache } from "../http/page-cache";
 
 /** Expire the public pages a publication changes, at once (not stale-while-revalidate). */
 function revalidatePublic({ year, unitCode, departmentCode }: PublishedTarget) {
@@ -13,6 +14,7 @@ function revalidatePublic({ year, unitCode, departmentCode }: PublishedTarget) {
   for (const path of [publicPaths.home(), publicPaths.year(year), publicPaths.unit(year, unitCode), publicPaths.department(year, departmentCode)]) {
     revalidatePath(path);
   }
+  clearPublicPageCache();
 }
 
 /** The context of a tRPC request over HTTP: the app's database and the session's user, checked. */
