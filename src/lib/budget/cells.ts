@@ -1,97 +1,144 @@
 /**
  * Writing amounts into rows and reading them back. Each row keeps its exact 元 strings (the
- * public data) and, privately, the Decimals they came from so the checks need not re-parse them.
- * The private copy is keyed by the string it belongs to: if a consumer edits `exact`, the edit
- * wins and the checks see it.
+ * public data) and, privately, the exact BigInt amounts they came from so the checks need not
+ * re-parse them. The private copy is keyed by the string it belongs to: if a consumer edits
+ * `exact` (or a printed cell), the edit wins and the checks see it.
  */
-import { Decimal, ZERO, inspectMoney, toYuanString, YUAN_PER_WAN } from "../money";
+import { exactString, hundredthsString, printedUnits, type Scale } from "./fixed";
 import type { TableRow } from "./model";
 import type { AmountUnit } from "./types";
 
-interface Held {
+/** An amount as written into cells: its exact value and the strings that show it. */
+export interface Formatted {
+  /** In units of the scale it was written in. */
+  value: bigint;
   exact: string;
-  value: Decimal;
+  /** The printed figure in hundredths of the display unit. */
+  shown: bigint;
   printed: string;
-  printedValue: Decimal;
 }
 
-const held = new WeakMap<TableRow, Map<string, Held>>();
-const ZERO_STRING = "0.00";
-
-interface Formatted {
-  exact: string;
-  wan?: { printed: string; value: Decimal };
-  yuan?: { printed: string; value: Decimal };
+/** What a row holds privately for its amount cells, by column key. */
+export interface HeldRow {
+  scale: Scale;
+  cells: Record<string, Formatted>;
 }
 
-/** Decimals are immutable, so a value's strings can be remembered by identity. */
-const formatted = new WeakMap<Decimal, Formatted>();
+const held = new WeakMap<TableRow, HeldRow>();
+export const ZERO_STRING = "0.00";
 
-function format(value: Decimal, unit: AmountUnit): { exact: string; printed: string; printedValue: Decimal } {
+export function heldOf(row: TableRow): HeldRow | undefined {
+  return held.get(row);
+}
+
+/**
+ * Figures already written, by exact amount, for one (unit, scale): the same sum appears in
+ * several tables and columns (a 类's total in tables 3, 5 and 10; 合计 = 本年收入 = 一般公共预算),
+ * and strings are immutable, so each is formatted once. Bounded; cleared when full.
+ */
+const formatted = new Map<bigint, Formatted>();
+const FORMAT_CACHE_LIMIT = 50_000;
+let formattedUnit: AmountUnit | undefined;
+let formattedScale: Scale | undefined;
+
+function format(value: bigint, unit: AmountUnit, scale: Scale): Formatted {
+  if (unit !== formattedUnit || scale !== formattedScale || formatted.size >= FORMAT_CACHE_LIMIT) {
+    formatted.clear();
+    formattedUnit = unit;
+    formattedScale = scale;
+  }
   let f = formatted.get(value);
-  if (!f) {
-    f = { exact: toYuanString(value) };
+  if (f === undefined) {
+    const shown = printedUnits(value, unit, scale);
+    f = { value, exact: exactString(value, scale), shown, printed: hundredthsString(shown) };
     formatted.set(value, f);
   }
-  let p = f[unit];
-  if (!p) {
-    const shown = printedValue(value, unit);
-    const printed = shown.toFixed(2);
-    p = { printed: printed === "-0.00" ? "0.00" : printed, value: shown };
-    f[unit] = p;
-  }
-  return { exact: f.exact, printed: p.printed, printedValue: p.value };
+  return f;
 }
 
-/** Sets an amount cell: exact 元 always, printed figure only when non-zero. */
-export function setAmount(row: TableRow, key: string, value: Decimal | undefined, unit: AmountUnit): void {
-  if (value === undefined || value.isZero()) {
+function heldFor(row: TableRow, scale: Scale): HeldRow {
+  let h = held.get(row);
+  if (!h || h.scale !== scale) {
+    h = { scale, cells: {} };
+    held.set(row, h);
+  }
+  return h;
+}
+
+/**
+ * Sets an amount cell: exact 元 always, printed figure only when non-zero. `value` is in units
+ * of `scale`.
+ */
+export function setAmount(row: TableRow, key: string, value: bigint | undefined, unit: AmountUnit, scale: Scale): void {
+  if (value === undefined || value === 0n) {
     row.exact[key] = ZERO_STRING;
     row.cells[key] = null;
     return;
   }
-  const { exact, printed, printedValue: shown } = format(value, unit);
-  row.exact[key] = exact;
-  row.cells[key] = printed;
-  let m = held.get(row);
-  if (!m) {
-    m = new Map();
-    held.set(row, m);
+  const f = format(value, unit, scale);
+  row.exact[key] = f.exact;
+  row.cells[key] = f.printed;
+  heldFor(row, scale).cells[key] = f;
+}
+
+/** `setAmount` for several cells of one row. */
+export function setAmounts(
+  row: TableRow,
+  keys: readonly string[],
+  values: readonly (bigint | undefined)[],
+  unit: AmountUnit,
+  scale: Scale,
+): void {
+  let h: HeldRow | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const value = values[i];
+    if (value === undefined || value === 0n) {
+      row.exact[key] = ZERO_STRING;
+      row.cells[key] = null;
+      continue;
+    }
+    const f = format(value, unit, scale);
+    row.exact[key] = f.exact;
+    row.cells[key] = f.printed;
+    h ??= heldFor(row, scale);
+    h.cells[key] = f;
   }
-  m.set(key, { exact, value, printed, printedValue: shown });
+}
+
+/** The exact and printed strings of an amount, without a row. */
+export function amountStrings(value: bigint, unit: AmountUnit, scale: Scale): { value: string | null; exact: string } {
+  if (value === 0n) return { value: null, exact: ZERO_STRING };
+  return { value: printedString(value, unit, scale), exact: exactString(value, scale) };
+}
+
+function printedString(value: bigint, unit: AmountUnit, scale: Scale): string {
+  return hundredthsString(printedUnits(value, unit, scale));
 }
 
 /**
- * The exact 元 value of a cell; zero when absent. A string that does not parse (a tampered
- * snapshot) also reads as null so that the caller can report it.
+ * The printed figure of a cell in hundredths of the table's unit (zero for an empty cell).
+ * `h` is the row's `heldOf` when the caller already has it.
  */
-export function exactOf(row: TableRow, key: string): Decimal | null {
-  const s = row.exact[key];
-  if (s === undefined || s === ZERO_STRING) return ZERO;
-  const h = held.get(row)?.get(key);
-  if (h && h.exact === s) return h.value;
-  const seen = inspectMoney(s);
-  return seen.ok ? seen.value : null;
-}
-
-export function exactOrZero(row: TableRow, key: string): Decimal {
-  return exactOf(row, key) ?? ZERO;
-}
-
-/** The printed figure of a cell as a Decimal in the table's unit (zero for an empty cell). */
-export function printedOf(row: TableRow, key: string): Decimal {
+export function printedOf(row: TableRow, key: string, h: HeldRow | undefined = held.get(row)): bigint {
   const s = row.cells[key];
-  if (s === null || s === undefined) return ZERO;
-  const h = held.get(row)?.get(key);
-  if (h && h.printed === s) return h.printedValue;
-  const seen = inspectMoney(s.replace(/,/g, ""));
-  return seen.ok ? seen.value : ZERO;
+  if (s === null || s === undefined) return 0n;
+  if (h !== undefined) {
+    const f = h.cells[key];
+    if (f !== undefined && f.printed === s) return f.shown;
+  }
+  return hundredthsOf(s);
 }
 
-/** The printed figure of an exact amount, as a Decimal in the display unit. */
-export function printedValue(exact: Decimal, unit: AmountUnit): Decimal {
-  return (unit === "wan" ? exact.times(WAN_PER_YUAN) : exact).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-}
+const PRINTED = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
-/** 0.0001: multiplying by it is exact and cheaper than dividing by 10,000. */
-const WAN_PER_YUAN = new Decimal(1).div(YUAN_PER_WAN);
+/**
+ * A printed figure ("5,114.04") in hundredths; zero when it is not a plain figure with at most
+ * two decimals (printed cells never have more; the checks report malformed ones).
+ */
+function hundredthsOf(s: string): bigint {
+  const m = PRINTED.exec(s.replace(/,/g, ""));
+  if (!m) return 0n;
+  const q = BigInt((m[2] as string) + (m[3] ?? "").padEnd(2, "0"));
+  return m[1] === "-" ? -q : q;
+}

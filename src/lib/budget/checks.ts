@@ -4,12 +4,13 @@
  * catch a snapshot that was altered after computation. Ids are stable ("BUD-C001" …).
  */
 import { Decimal, ZERO, inspectMoney, toYuanString } from "../money";
-import { exactOf, exactOrZero } from "./cells";
+import { heldOf, ZERO_STRING, type HeldRow } from "./cells";
+import { exactString, parseAmount, rescale, scaleFor, scaleOf, writtenDecimals, type Scale } from "./fixed";
 import { leafColumns } from "./columns";
 import { explanationText, performanceCoverage } from "./explanation";
-import { indicesOf, sumVec, type Ledger } from "./ledger";
+import { AMOUNT_ISSUES, indicesOf, sumVec, type CodeInfo, type GovMapping, type Ledger, type UnitAggregate } from "./ledger";
 import type { Check, CheckSeverity, Disclosure, DisclosureTable, SideLine, TableRow } from "./model";
-import type { BudgetInput } from "./types";
+import type { BudgetInput, LineItem } from "./types";
 
 export interface CheckRule {
   id: string;
@@ -83,6 +84,15 @@ class Collector {
 }
 
 const y = (d: Decimal) => `${toYuanString(d)} 元`;
+const yb = (v: bigint, scale: Scale) => `${exactString(v, scale)} 元`;
+
+/** The exact value of a cell as a Decimal; zero when absent, null when it is not a number. */
+function exactDecimal(row: TableRow, key: string): Decimal | null {
+  const s = row.exact[key];
+  if (s === undefined || s === ZERO_STRING) return ZERO;
+  const seen = inspectMoney(s);
+  return seen.ok ? seen.value : null;
+}
 
 // ---------------------------------------------------------------- input checks
 
@@ -105,82 +115,123 @@ function parentChecks(c: Collector, ledger: Ledger): void {
     ["BUD-C012", "政府预算支出经济分类", ledger.govEconomic, ledger.govEconomicNames, 11],
   ];
   for (const [id, label, tree, names, table] of trees) {
+    // Parents with at least one child the catalogue knows (one pass, not one per parent).
+    const withKnownChild = new Set<string>();
+    for (const n of tree.nodes.values()) if (n.parentKey !== null && names.has(n.code)) withKnownChild.add(n.parentKey);
     for (const node of tree.nodes.values()) {
       if (node.level === "项" || node.code === "" || node.key !== node.code || names.has(node.code)) continue;
-      const hasChildren = [...tree.nodes.values()].some((n) => n.parentKey === node.key && names.has(n.code));
-      if (hasChildren) c.add(id, `${label}科目“${node.code}”不在 ${year} 年科目表中（其下级科目在）`, { table, rowCode: node.code });
+      if (withKnownChild.has(node.key))
+        c.add(id, `${label}科目“${node.code}”不在 ${year} 年科目表中（其下级科目在）`, { table, rowCode: node.code });
     }
   }
+}
+
+// Messages and their anchors are built only for a line that has something to report.
+function lineWhere(item: LineItem): { lineItemId: string } {
+  return { lineItemId: String(item.id) };
+}
+
+function lineLabel(item: LineItem): string {
+  return `明细 ${String(item.id)}`;
 }
 
 function lineChecks(c: Collector, ledger: Ledger): void {
   const input = ledger.input;
   const year = input.year;
   const mappingMissing = new Set<string>();
-  for (const l of ledger.lines) {
-    const item = l.item;
-    const where = { lineItemId: String(item.id) };
-    const label = `明细 ${String(item.id)}`;
-    if (l.amountIssue === "malformed") c.add("BUD-C021", `${label}：${l.amountMessage ?? "金额无效"}`, where);
-    else if (l.amountIssue === "too_precise")
-      c.add("BUD-C020", `${label}：金额“${String(item.amount)}”精确到分以下（最多两位小数）`, where);
-    else if (l.amountIssue === "negative") c.add("BUD-C019", `${label}：金额“${String(item.amount)}”为负数`, where);
+  // Per code, whether its 类 suits personnel / public funds (decided once, not once a line).
+  const personnelOk = new Map<CodeInfo, boolean>();
+  const publicOk = new Map<CodeInfo, boolean>();
+  const lines = ledger.lines;
+  for (let i = 0; i < lines.count; i++) {
+    const item = lines.items[i] as LineItem;
+    const issue = AMOUNT_ISSUES[lines.issue[i] as number];
+    if (issue !== null && issue !== undefined) {
+      if (issue === "malformed") {
+        const seen = inspectMoney(item.amount);
+        c.add("BUD-C021", `${lineLabel(item)}：${seen.ok ? "金额无效" : seen.message}`, lineWhere(item));
+      } else if (issue === "too_precise")
+        c.add("BUD-C020", `${lineLabel(item)}：金额“${String(item.amount)}”精确到分以下（最多两位小数）`, lineWhere(item));
+      else if (issue === "negative") c.add("BUD-C019", `${lineLabel(item)}：金额“${String(item.amount)}”为负数`, lineWhere(item));
+    }
 
-    if (l.cell < 0) {
+    if ((lines.cell[i] as number) < 0) {
       c.add(
         "BUD-C035",
-        `${label}：支出类型“${String(item.kind)}”、资金来源“${String(item.source)}”或期间“${String(item.period)}”无效，该明细未计入任何表`,
-        where,
+        `${lineLabel(item)}：支出类型“${String(item.kind)}”、资金来源“${String(item.source)}”或期间“${String(item.period)}”无效，该明细未计入任何表`,
+        lineWhere(item),
       );
     }
-    const fn = String(item.functionCode);
-    if (!/^\d{7}$/.test(fn)) {
-      c.add("BUD-C010", `${label}：支出功能分类科目“${fn}”不是项级（7 位）编码`, { ...where, rowCode: fn });
-    } else if (!ledger.functionNames.has(fn)) {
-      c.add("BUD-C010", `${label}：支出功能分类科目“${fn}”不在 ${year} 年科目表中`, { ...where, rowCode: fn });
+    const unit = lines.unit[i] as UnitAggregate;
+    const gov = lines.gov[i] as GovMapping;
+    const fnInfo = lines.functionCode[i] as CodeInfo;
+    if (!fnInfo.valid || !fnInfo.known) {
+      const fn = fnInfo.code;
+      if (!fnInfo.valid) {
+        c.add("BUD-C010", `${lineLabel(item)}：支出功能分类科目“${fn}”不是项级（7 位）编码`, { ...lineWhere(item), rowCode: fn });
+      } else {
+        c.add("BUD-C010", `${lineLabel(item)}：支出功能分类科目“${fn}”不在 ${year} 年科目表中`, { ...lineWhere(item), rowCode: fn });
+      }
     }
-    const econ = String(item.economicCode);
-    const econOk = /^\d{5}$/.test(econ);
+    const econInfo = lines.economicCode[i] as CodeInfo;
+    const econ = econInfo.code;
+    const econOk = econInfo.valid;
     if (!econOk) {
-      c.add("BUD-C011", `${label}：部门预算支出经济分类科目“${econ}”不是款级（5 位）编码`, { ...where, rowCode: econ });
-    } else if (!ledger.deptEconomicNames.has(econ)) {
-      c.add("BUD-C011", `${label}：部门预算支出经济分类科目“${econ}”不在 ${year} 年科目表中`, { ...where, rowCode: econ });
+      c.add("BUD-C011", `${lineLabel(item)}：部门预算支出经济分类科目“${econ}”不是款级（5 位）编码`, { ...lineWhere(item), rowCode: econ });
+    } else if (!econInfo.known) {
+      c.add("BUD-C011", `${lineLabel(item)}：部门预算支出经济分类科目“${econ}”不在 ${year} 年科目表中`, { ...lineWhere(item), rowCode: econ });
     }
     if (econOk) {
-      if (l.govCode === null) {
-        if (!mappingMissing.has(`${l.unitType}|${econ}`)) {
-          mappingMissing.add(`${l.unitType}|${econ}`);
+      if (gov.govCode === null) {
+        const key = `${unit.unit.type}|${econ}`;
+        if (!mappingMissing.has(key)) {
+          mappingMissing.add(key);
           c.add("BUD-C012", `部门预算支出经济分类科目“${econ}”没有对应的政府预算支出经济分类科目`, {
-            ...where,
+            ...lineWhere(item),
             rowCode: econ,
             table: 11,
           });
         }
-      } else if (!ledger.govEconomicNames.has(l.govCode)) {
-        c.add("BUD-C012", `${label}：对照到的政府预算经济分类科目“${l.govCode}”不在 ${year} 年科目表中`, {
-          ...where,
-          rowCode: l.govCode,
+      } else if (!gov.known) {
+        c.add("BUD-C012", `${lineLabel(item)}：对照到的政府预算经济分类科目“${gov.govCode}”不在 ${year} 年科目表中`, {
+          ...lineWhere(item),
+          rowCode: gov.govCode,
           table: 11,
         });
       }
     }
-    const econClass = econ.slice(0, 3);
-    if (item.kind === "personnel" && econOk && !PERSONNEL_ECONOMIC_CLASSES.has(econClass)) {
-      c.add("BUD-C008", `${label}：人员经费使用了非人员类经济科目“${econ}”（应为 301、303 类）`, { ...where, rowCode: econ });
+    const kind = item.kind;
+    if (kind === "personnel" && econOk) {
+      let ok = personnelOk.get(econInfo);
+      if (ok === undefined) {
+        ok = PERSONNEL_ECONOMIC_CLASSES.has(econInfo.classCode);
+        personnelOk.set(econInfo, ok);
+      }
+      if (!ok) c.add("BUD-C008", `${lineLabel(item)}：人员经费使用了非人员类经济科目“${econ}”（应为 301、303 类）`, { ...lineWhere(item), rowCode: econ });
     }
-    if (item.kind === "public" && econOk && !PUBLIC_ECONOMIC_CLASSES.has(econClass)) {
-      c.add("BUD-C009", `${label}：公用经费使用了非公用类经济科目“${econ}”（应为 302、310 类）`, { ...where, rowCode: econ });
+    if (kind === "public" && econOk) {
+      let ok = publicOk.get(econInfo);
+      if (ok === undefined) {
+        ok = PUBLIC_ECONOMIC_CLASSES.has(econInfo.classCode);
+        publicOk.set(econInfo, ok);
+      }
+      if (!ok) c.add("BUD-C009", `${lineLabel(item)}：公用经费使用了非公用类经济科目“${econ}”（应为 302、310 类）`, { ...lineWhere(item), rowCode: econ });
     }
     const hasProject = typeof item.projectId === "string" && item.projectId !== "";
-    if (item.kind === "project") {
-      if (!hasProject) c.add("BUD-C013", `${label}：项目支出未指明所属项目`, { ...where, table: 9 });
-      else if (!ledger.projectsById.has(item.projectId as string))
-        c.add("BUD-C014", `${label}：所属项目“${String(item.projectId)}”不存在`, { ...where, table: 9, entityId: String(item.projectId) });
-    } else if ((item.kind === "personnel" || item.kind === "public") && hasProject) {
-      c.add("BUD-C015", `${label}：基本支出（人员经费、公用经费）不应挂在项目“${String(item.projectId)}”下`, where);
+    if (kind === "project") {
+      if (!hasProject) c.add("BUD-C013", `${lineLabel(item)}：项目支出未指明所属项目`, { ...lineWhere(item), table: 9 });
+      else {
+        if (!ledger.projectsById.has(item.projectId as string))
+          c.add("BUD-C014", `${lineLabel(item)}：所属项目“${String(item.projectId)}”不存在`, {
+            ...lineWhere(item),
+            table: 9,
+            entityId: String(item.projectId),
+          });
+      }
+    } else if ((kind === "personnel" || kind === "public") && hasProject) {
+      c.add("BUD-C015", `${lineLabel(item)}：基本支出（人员经费、公用经费）不应挂在项目“${String(item.projectId)}”下`, lineWhere(item));
     }
-    const unit = ledger.unitsByCode.get(l.unitCode);
-    if (unit?.unknown) c.add("BUD-C045", `${label}：所属单位“${l.unitCode}”不在汇总范围内`, { ...where, table: 2 });
+    if (unit.unknown) c.add("BUD-C045", `${lineLabel(item)}：所属单位“${unit.unit.code}”不在汇总范围内`, { ...lineWhere(item), table: 2 });
   }
 }
 
@@ -226,17 +277,25 @@ function performanceChecks(c: Collector, ledger: Ledger, d: Disclosure): void {
     const name = ledger.projectsById.get(id)?.name ?? id;
     c.add("BUD-C016", `项目“${name}”有本年预算但未设置绩效目标`, { table: 17, entityId: id });
   }
-  const figure = (table: number, label: string, s: string): Decimal => {
-    const seen = inspectMoney(s);
+  const t16 = d.tables[15];
+  const t17 = d.tables[16];
+  const t3 = d.tables[2];
+  const projectString = t3?.rows[0]?.exact.project;
+  // One exact scale for every figure compared here: the ledger's, or finer if a table says so.
+  const strings: unknown[] = [projectString];
+  for (const block of t16?.overall ?? []) for (const task of block.tasks) strings.push(task.exact);
+  for (const b of t17?.projects ?? []) strings.push(b.exact);
+  const sc = scaleFor(strings, ledger.scale);
+  const figure = (table: number, label: string, s: string): bigint => {
+    const seen = parseAmount(s, sc);
     if (seen.ok) return seen.value;
     c.add("BUD-C050", `表${table}“${label}”金额“${s}”不是有效数字`, { table });
-    return ZERO;
+    return 0n;
   };
-  const t16 = d.tables[15];
-  const overallByUnit = new Map<string, Decimal>();
+  const overallByUnit = new Map<string, bigint>();
   for (const block of t16?.overall ?? []) {
-    let sum = overallByUnit.get(block.unitCode) ?? ZERO;
-    for (const task of block.tasks) sum = sum.plus(figure(16, task.name, task.exact));
+    let sum = overallByUnit.get(block.unitCode) ?? 0n;
+    for (const task of block.tasks) sum += figure(16, task.name, task.exact);
     overallByUnit.set(block.unitCode, sum);
   }
   const basicIdx = indicesOf({ kinds: ["personnel", "public"] });
@@ -247,19 +306,21 @@ function performanceChecks(c: Collector, ledger: Ledger, d: Disclosure): void {
       c.add("BUD-C018", `单位“${u.unit.name}”未设置整体绩效目标`, { table: 16 });
       continue;
     }
-    const basic = sumVec(u.vec, basicIdx) ?? ZERO;
-    if (!tasks.eq(basic))
-      c.add("BUD-C017", `单位“${u.unit.name}”整体绩效目标任务金额合计 ${y(tasks)} 与基本支出 ${y(basic)} 不一致`, {
+    const basic = rescale(sumVec(u.vec, basicIdx) ?? 0n, ledger.scale, sc);
+    if (tasks !== basic)
+      c.add("BUD-C017", `单位“${u.unit.name}”整体绩效目标任务金额合计 ${yb(tasks, sc)} 与基本支出 ${yb(basic, sc)} 不一致`, {
         table: 16,
       });
   }
-  const t17 = d.tables[16];
-  let underTargets = ZERO;
-  for (const b of t17?.projects ?? []) underTargets = underTargets.plus(figure(17, b.projectName, b.exact));
-  const t3 = d.tables[2];
-  const projectTotal = t3?.rows[0] ? exactOrZero(t3.rows[0], "project") : ZERO;
-  if (underTargets.gt(projectTotal))
-    c.add("BUD-C026", `绩效目标表所列项目资金 ${y(underTargets)} 超过项目支出 ${y(projectTotal)}`, { table: 17 });
+  let underTargets = 0n;
+  for (const b of t17?.projects ?? []) underTargets += figure(17, b.projectName, b.exact);
+  let projectTotal = 0n;
+  if (projectString !== undefined && projectString !== ZERO_STRING) {
+    const seen = parseAmount(projectString, sc);
+    if (seen.ok) projectTotal = seen.value;
+  }
+  if (underTargets > projectTotal)
+    c.add("BUD-C026", `绩效目标表所列项目资金 ${yb(underTargets, sc)} 超过项目支出 ${yb(projectTotal, sc)}`, { table: 17 });
 }
 
 // ---------------------------------------------------------------- table checks
@@ -277,63 +338,102 @@ function rowLabel(row: TableRow): string {
   return row.code ? `${row.code} ${row.name}` : row.name;
 }
 
-function read(c: Collector, t: DisclosureTable, row: TableRow, key: string): Decimal {
-  const v = exactOf(row, key);
-  if (v === null) {
-    c.add("BUD-C050", `表${t.number}“${rowLabel(row)}”的“${key}”金额“${row.exact[key] ?? ""}”不是有效数字`, {
+const PRINTED = /^-?\d+\.\d{2}$/;
+
+/**
+ * A table's rows add up into their parents and its sum columns add up their parts, exactly, as
+ * the table stands (its `exact` strings). Amounts are read in the ledger's scale; a cell written
+ * with more decimals than that (an edited snapshot) makes the table be checked again in a scale
+ * fine enough for it.
+ */
+function gridChecks(c: Collector, t: DisclosureTable, base: Scale): void {
+  let scale = base;
+  for (;;) {
+    const local = new Collector();
+    const finer = gridChecksAt(local, t, scale);
+    if (finer <= scale.decimals) {
+      for (const x of local.out) c.out.push(x);
+      return;
+    }
+    scale = scaleOf(finer);
+  }
+}
+
+/** Runs the grid checks in one scale; returns the decimals a finer scale would need (0 if none). */
+function gridChecksAt(c: Collector, t: DisclosureTable, scale: Scale): number {
+  const keys = amountKeys(t);
+  const rows = t.rows;
+  let finer = 0;
+  /** The row's private exact amounts, when they are in this scale. */
+  const heldIn = (row: TableRow): HeldRow | undefined => {
+    const h = heldOf(row);
+    return h !== undefined && h.scale === scale ? h : undefined;
+  };
+  const read = (row: TableRow, h: HeldRow | undefined, key: string): bigint => {
+    const s = row.exact[key];
+    if (s === undefined || s === ZERO_STRING) return 0n;
+    if (h !== undefined) {
+      const f = h.cells[key];
+      if (f !== undefined && f.exact === s) return f.value;
+    }
+    const w = writtenDecimals(s);
+    if (w > scale.decimals) {
+      if (w > finer) finer = w;
+      return 0n;
+    }
+    const seen = parseAmount(s, scale);
+    if (seen.ok) return seen.value;
+    c.add("BUD-C050", `表${t.number}“${rowLabel(row)}”的“${key}”金额“${s}”不是有效数字`, {
       table: t.number,
       column: key,
       ...(row.code ? { rowCode: row.code } : {}),
     });
-    return ZERO;
-  }
-  return v;
-}
-
-const PRINTED = /^-?\d+\.\d{2}$/;
-
-function gridChecks(c: Collector, t: DisclosureTable): void {
-  const keys = amountKeys(t);
+    return 0n;
+  };
   // printed cells are plain two-decimal strings (never NaN, Infinity or exponent notation)
-  for (const row of t.rows) {
+  for (const row of rows) {
+    const h = heldOf(row);
     for (const k of keys) {
       const s = row.cells[k];
-      if (s !== null && s !== undefined && !PRINTED.test(s))
+      if (s === null || s === undefined || (h !== undefined && h.cells[k]?.printed === s)) continue;
+      if (!PRINTED.test(s))
         c.add("BUD-C050", `表${t.number}“${rowLabel(row)}”的“${k}”显示值“${s}”不是有效金额`, { table: t.number, column: k });
     }
   }
   // no negative figures (reported once per table; the offending input lines are named separately)
-  const negative = t.rows.find((row) => keys.some((k) => row.exact[k]?.startsWith("-")));
+  const negative = rows.find((row) => keys.some((k) => row.exact[k]?.startsWith("-")));
   if (negative) {
     const k = keys.find((key) => negative.exact[key]?.startsWith("-")) ?? "";
     c.add("BUD-C019", `表${t.number}“${rowLabel(negative)}”的“${columnLabel(t, k)}”为负数`, { table: t.number, column: k });
   }
   // rows add up into their parent row
   const rowRule = FUNCTION_TABLES.has(t.number) ? "BUD-C003" : ECONOMIC_TABLES.has(t.number) ? "BUD-C004" : "BUD-C042";
-  const sums = new Map<number, Decimal[]>();
-  for (const row of t.rows) {
+  const sums = new Map<number, bigint[]>();
+  for (const row of rows) {
     if (row.parent === null) continue;
     let acc = sums.get(row.parent);
     if (!acc) {
-      acc = keys.map(() => ZERO);
+      acc = keys.map(() => 0n);
       sums.set(row.parent, acc);
     }
+    const h = heldIn(row);
     for (let i = 0; i < keys.length; i++) {
-      const v = read(c, t, row, keys[i] ?? "");
-      if (!v.isZero()) acc[i] = (acc[i] ?? ZERO).plus(v);
+      const v = read(row, h, keys[i] as string);
+      if (v !== 0n) acc[i] = (acc[i] as bigint) + v;
     }
   }
   for (const [parentIndex, acc] of sums) {
-    const parent = t.rows[parentIndex];
+    const parent = rows[parentIndex];
     if (!parent) continue;
+    const h = heldIn(parent);
     for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] ?? "";
-      const v = read(c, t, parent, key);
-      const s = acc[i] ?? ZERO;
-      if (!v.eq(s)) {
+      const key = keys[i] as string;
+      const v = read(parent, h, key);
+      const s = acc[i] as bigint;
+      if (v !== s) {
         c.add(
           rowRule,
-          `表${t.number}“${rowLabel(parent)}”的“${columnLabel(t, key)}”为 ${y(v)}，其下各分项合计为 ${y(s)}`,
+          `表${t.number}“${rowLabel(parent)}”的“${columnLabel(t, key)}”为 ${yb(v, scale)}，其下各分项合计为 ${yb(s, scale)}`,
           { table: t.number, column: key, ...(parent.code ? { rowCode: parent.code } : {}) },
         );
       }
@@ -351,23 +451,22 @@ function gridChecks(c: Collector, t: DisclosureTable): void {
           : col.key === "total" && parts.includes("current_total") && parts.includes("carryover_total")
             ? "BUD-C002"
             : "BUD-C043";
-    for (const row of t.rows) {
+    for (const row of rows) {
       if (row.exact[col.key] === undefined) continue;
-      const v = read(c, t, row, col.key);
-      let s = ZERO;
-      for (const p of parts) {
-        const x = read(c, t, row, p);
-        if (!x.isZero()) s = s.plus(x);
-      }
-      if (!v.eq(s)) {
+      const h = heldIn(row);
+      const v = read(row, h, col.key);
+      let s = 0n;
+      for (const p of parts) s += read(row, h, p);
+      if (v !== s) {
         c.add(
           rule,
-          `表${t.number}“${rowLabel(row)}”的“${col.label}”为 ${y(v)}，${parts.map((p) => columnLabel(t, p)).join("＋")}为 ${y(s)}`,
+          `表${t.number}“${rowLabel(row)}”的“${col.label}”为 ${yb(v, scale)}，${parts.map((p) => columnLabel(t, p)).join("＋")}为 ${yb(s, scale)}`,
           { table: t.number, column: col.key, ...(row.code ? { rowCode: row.code } : {}) },
         );
       }
     }
   }
+  return finer;
 }
 
 function columnLabel(t: DisclosureTable, key: string): string {
@@ -450,7 +549,7 @@ function crossTableChecks(c: Collector, d: Disclosure): void {
   const t = (n: number) => d.tables[n - 1];
   const top = (n: number, key: string): Decimal => {
     const row = t(n)?.rows[0];
-    return row ? (exactOf(row, key) ?? ZERO) : ZERO;
+    return row ? (exactDecimal(row, key) ?? ZERO) : ZERO;
   };
   const side = (n: number, which: "income" | "expenditure", key: string): Decimal => {
     const line = t(n)?.sides?.[which].find((l) => l.key === key);
@@ -481,7 +580,7 @@ function crossTableChecks(c: Collector, d: Disclosure): void {
     if (!line.key.startsWith("out:class:") || line.code === undefined) continue;
     const r = t3?.rows.find((x) => x.level === "类" && (x.code ?? "") === line.code);
     const a = side(1, "expenditure", line.key);
-    const b = r ? (exactOf(r, "total") ?? ZERO) : ZERO;
+    const b = r ? (exactDecimal(r, "total") ?? ZERO) : ZERO;
     if (!a.eq(b)) c.add("BUD-C007", `表1“${line.label}”${y(a)} 与表3同一类合计 ${y(b)} 不相等`, { table: 1, rowCode: line.code });
   }
   const t14 = t(14);
@@ -489,7 +588,7 @@ function crossTableChecks(c: Collector, d: Disclosure): void {
     const cats = t14.rows.filter((r) => r.level === "category");
     if (cats.length > 0) {
       let s = ZERO;
-      for (const r of cats) s = s.plus(exactOrZero(r, "total"));
+      for (const r of cats) s = s.plus(exactDecimal(r, "total") ?? ZERO);
       const total = top(14, "total");
       if (!total.eq(s)) c.add("BUD-C024", `政府采购合计 ${y(total)} 与货物、工程、服务之和 ${y(s)} 不相等`, { table: 14 });
     }
@@ -554,7 +653,7 @@ export function runChecks(ledger: Ledger, d: Disclosure): Check[] {
   parentChecks(c, ledger);
   entityChecks(c, ledger);
   for (const t of d.tables) {
-    if (t.layout === "grid") gridChecks(c, t);
+    if (t.layout === "grid") gridChecks(c, t, ledger.scale);
     else if (t.layout === "two-sided") twoSidedChecks(c, t);
   }
   crossTableChecks(c, d);

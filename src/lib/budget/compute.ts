@@ -3,7 +3,8 @@
  * and the checks. Pure and synchronous; the same function serves drafting, review, publishing
  * and downloads.
  */
-import { ZERO, toYuanString, unitLabel } from "../money";
+import { unitLabel } from "../money";
+import { exactString } from "./fixed";
 import { runChecks } from "./checks";
 import { buildExplanation } from "./explanation";
 import { FISCAL_SOURCES, buildLedger, indicesOf, memberUnits, sumVec, type Ledger } from "./ledger";
@@ -88,7 +89,8 @@ export function checkDisclosure(input: BudgetInput, disclosure: Disclosure): Che
 }
 
 function summaryOf(ledger: Ledger): BudgetSummary {
-  const v = (f: Parameters<typeof indicesOf>[0]) => toYuanString(sumVec(ledger.total, indicesOf(f)) ?? ZERO);
+  const sc = ledger.scale;
+  const v = (f: Parameters<typeof indicesOf>[0]) => exactString(sumVec(ledger.total, indicesOf(f)) ?? 0n, sc);
   const all = indicesOf({});
   return {
     total: v({}),
@@ -99,12 +101,12 @@ function summaryOf(ledger: Ledger): BudgetSummary {
     current: v({ periods: ["current"] }),
     carryover: v({ periods: ["carryover"] }),
     fiscal: v({ sources: FISCAL_SOURCES }),
-    sanggong: toYuanString(sanggongFigures(ledger).total),
+    sanggong: exactString(sanggongFigures(ledger).total, sc),
     byFunctionClass: ledger.functions
       .sorted()
       .filter((n) => n.level === "类")
-      .map((n) => ({ code: n.code, name: n.name, amount: toYuanString(sumVec(n.vec, all) ?? ZERO) })),
-    lineItemCount: ledger.lines.length,
+      .map((n) => ({ code: n.code, name: n.name, amount: exactString(sumVec(n.vec, all) ?? 0n, sc) })),
+    lineItemCount: ledger.lines.count,
   };
 }
 

@@ -82,9 +82,32 @@ export function consolidate(inputs: BudgetInput[], asUnit: UnitInfo, options: Co
 
   for (const i of inputs) {
     const own = i.unit.code;
-    const scope = (id: string | null | undefined) => (id ? scoped(own, id) : null);
+    const prefix = `${own}/`;
+    const scope = (id: string | null | undefined) => (id ? prefix + id : null);
+    // Explicit object literals (not spreads): a department has hundreds of thousands of lines.
+    // Each scoped project id is built once per unit and shared by its lines.
+    const lines = out.lineItems;
+    const projectIds = new Map<string, string>();
     for (const l of i.lineItems) {
-      out.lineItems.push({ ...l, id: scoped(own, String(l.id)), unitCode: l.unitCode ?? own, projectId: scope(l.projectId) });
+      let projectId: string | null = null;
+      if (l.projectId) {
+        projectId = projectIds.get(l.projectId) ?? null;
+        if (projectId === null) {
+          projectId = prefix + l.projectId;
+          projectIds.set(l.projectId, projectId);
+        }
+      }
+      lines.push({
+        id: prefix + String(l.id),
+        unitCode: l.unitCode ?? own,
+        functionCode: l.functionCode,
+        economicCode: l.economicCode,
+        kind: l.kind,
+        projectId,
+        source: l.source,
+        period: l.period,
+        amount: l.amount,
+      });
     }
     for (const p of i.projects) out.projects.push({ ...p, id: scoped(own, p.id), unitCode: p.unitCode ?? own });
     for (const p of i.procurement)
@@ -105,9 +128,17 @@ export function consolidate(inputs: BudgetInput[], asUnit: UnitInfo, options: Co
 }
 
 function mergeCatalogs(inputs: BudgetInput[], asType: UnitType): Catalogs {
+  // Units of one year share their catalogue lists (a loader reads each list once): merge each
+  // distinct list once, not once per unit.
   const merge = (pick: (c: Catalogs) => { code: string; name: string }[]) => {
     const seen = new Map<string, { code: string; name: string }>();
-    for (const i of inputs) for (const e of pick(i.catalogs)) if (!seen.has(e.code)) seen.set(e.code, e);
+    const done = new Set<unknown>();
+    for (const i of inputs) {
+      const list = pick(i.catalogs);
+      if (done.has(list)) continue;
+      done.add(list);
+      for (const e of list) if (!seen.has(e.code)) seen.set(e.code, e);
+    }
     return [...seen.values()];
   };
   const byType: Partial<Record<UnitType, { deptCode: string; govCode: string }[]>> = {};

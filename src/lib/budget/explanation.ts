@@ -4,7 +4,8 @@
  * template with blanks to fill.
  */
 import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel } from "../money";
-import type { Ledger } from "./ledger";
+import { toDecimal } from "./fixed";
+import { KINDS, PERIODS, SOURCES, cellIndex, type Ledger } from "./ledger";
 import type { Change, Explanation, ExplanationSection, YearOverYear } from "./model";
 import { overallTargets, projectCurrentAmounts, projectTargets } from "./performance";
 import type { AmountUnit, BudgetInput } from "./types";
@@ -17,13 +18,15 @@ export function unitShortName(input: BudgetInput): string {
 /** 机关运行经费: basic 公用经费 from 一般公共预算 (current year) of 行政单位 and 参公 units. */
 export function operatingExpenses(ledger: Ledger): { applicable: boolean; amount: Decimal } {
   const applicable = ledger.units.some((u) => u.unit.type === "admin" || u.unit.type === "civil_servant_managed");
-  let amount = ZERO;
-  for (const l of ledger.lines) {
-    if (l.cell < 0) continue;
-    if (l.unitType !== "admin" && l.unitType !== "civil_servant_managed") continue;
-    if (l.item.kind === "public" && l.item.source === "gpb" && l.item.period === "current") amount = amount.plus(l.amount);
+  let amount = 0n;
+  // 公用经费 · 一般公共预算 · 本年, summed over the units of those types (each line is in its unit's vector).
+  const slot = cellIndex("current", "gpb", "public");
+  for (const u of ledger.units) {
+    if (u.unit.type !== "admin" && u.unit.type !== "civil_servant_managed") continue;
+    const v = u.vec[slot];
+    if (v !== undefined) amount += v;
   }
-  return { applicable, amount };
+  return { applicable, amount: toDecimal(amount, ledger.scale) };
 }
 
 export interface ProcurementTotals {
@@ -58,7 +61,19 @@ export interface PerformanceCoverage {
   projectsMissing: string[];
 }
 
+const coverageCache = new WeakMap<Ledger, PerformanceCoverage>();
+
+/** Computed once per ledger (the explanation and the checks both need it). */
 export function performanceCoverage(ledger: Ledger): PerformanceCoverage {
+  let cov = coverageCache.get(ledger);
+  if (!cov) {
+    cov = computeCoverage(ledger);
+    coverageCache.set(ledger, cov);
+  }
+  return cov;
+}
+
+function computeCoverage(ledger: Ledger): PerformanceCoverage {
   const members = ledger.units.filter((u) => !u.unknown);
   const overall = overallTargets(ledger);
   const overallSet = members.filter((u) => (overall.get(u.unit.code)?.length ?? 0) > 0).length;
@@ -68,7 +83,7 @@ export function performanceCoverage(ledger: Ledger): PerformanceCoverage {
   let set = 0;
   const missing: string[] = [];
   for (const [id, amount] of amounts) {
-    if (amount.isZero()) continue;
+    if (amount === 0n) continue;
     required++;
     if (targets.has(id)) set++;
     else missing.push(id);
@@ -323,14 +338,20 @@ function sourceNamesNow(ledger: Ledger): string[] {
     soc: "国有资本经营预算拨款收入",
     fsa: "财政专户管理资金收入",
   };
+  // The vector slots that hold a line with a non-zero amount.
+  const slots: number[] = [];
+  ledger.nonZeroSlots.forEach((hit, cell) => {
+    if (hit) slots.push(cell);
+  });
   let carry = false;
-  for (const l of ledger.lines) {
-    if (l.cell < 0 || l.amount.isZero()) continue;
-    if (l.item.period === "carryover") {
+  for (const cell of slots) {
+    const period = PERIODS[Math.floor(cell / (SOURCES.length * KINDS.length))];
+    if (period === "carryover") {
       carry = true;
       continue;
     }
-    const n = label[l.item.source] ?? "单位资金收入";
+    const source = SOURCES[Math.floor(cell / KINDS.length) % SOURCES.length] as string;
+    const n = label[source] ?? "单位资金收入";
     if (!seen.has(n)) {
       seen.add(n);
       names.push(n);

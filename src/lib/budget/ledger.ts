@@ -6,8 +6,13 @@
  * A pivot cell vector (`Vec`) has one slot per (period × source × kind): 2 × 9 × 3 = 54. A slot is
  * undefined until a line touches it, which is how a table knows a row exists even when its
  * amount is zero (or unreadable): no line is ever silently dropped.
+ *
+ * Amounts are exact BigInt counts of the ledger's `scale` (分 for any valid input; finer only
+ * when some amount is written with more than two decimals), parsed once per line. No amount
+ * ever passes through a JavaScript number.
  */
-import { Decimal, ZERO, inspectMoney, type MoneyIssue } from "../money";
+import type { MoneyIssue } from "../money";
+import { FEN, parseAmount, scaleOf, writtenDecimals, type Scale } from "./fixed";
 import type {
   BudgetInput,
   ExpenseKind,
@@ -53,10 +58,10 @@ const periodIndex = new Map<string, number>(PERIODS.map((p, i) => [p, i]));
 const sourceIndex = new Map<string, number>(SOURCES.map((s, i) => [s, i]));
 const kindIndex = new Map<string, number>(KINDS.map((k, i) => [k, i]));
 
-export type Vec = (Decimal | undefined)[];
+export type Vec = (bigint | undefined)[];
 
 export function newVec(): Vec {
-  return new Array<Decimal | undefined>(CELL_COUNT);
+  return new Array<bigint | undefined>(CELL_COUNT);
 }
 
 /** The vector slot of a line, or -1 when its period, source or kind is not a known value. */
@@ -74,32 +79,40 @@ export interface CellFilter {
   kinds?: readonly ExpenseKind[];
 }
 
-/** The vector slots a filter selects. */
-export function indicesOf(f: CellFilter): number[] {
-  const out: number[] = [];
-  for (const p of f.periods ?? PERIODS)
-    for (const s of f.sources ?? SOURCES)
-      for (const k of f.kinds ?? KINDS) out.push(cellIndex(p, s, k));
+const indicesCache = new Map<string, number[]>();
+
+/** The vector slots a filter selects (memoised: filters are a handful of constants). */
+export function indicesOf(f: CellFilter): readonly number[] {
+  const key = `${f.periods?.join(",") ?? "*"}|${f.sources?.join(",") ?? "*"}|${f.kinds?.join(",") ?? "*"}`;
+  let out: number[] | undefined = indicesCache.get(key);
+  if (!out) {
+    out = [];
+    for (const p of f.periods ?? PERIODS)
+      for (const s of f.sources ?? SOURCES)
+        for (const k of f.kinds ?? KINDS) out.push(cellIndex(p, s, k));
+    Object.freeze(out);
+    indicesCache.set(key, out);
+  }
   return out;
 }
 
 /** Sum of the selected slots; undefined when no line touched any of them. */
-export function sumVec(vec: Vec, indices: readonly number[]): Decimal | undefined {
-  let acc: Decimal | undefined;
-  for (const i of indices) {
-    const v = vec[i];
-    if (v !== undefined) acc = acc === undefined ? v : acc.plus(v);
+export function sumVec(vec: Vec, indices: readonly number[]): bigint | undefined {
+  let acc: bigint | undefined;
+  for (let j = 0; j < indices.length; j++) {
+    const v = vec[indices[j] as number];
+    if (v !== undefined) acc = acc === undefined ? v : acc + v;
   }
   return acc;
 }
 
-export function sumVecOrZero(vec: Vec, indices: readonly number[]): Decimal {
-  return sumVec(vec, indices) ?? ZERO;
+export function sumVecOrZero(vec: Vec, indices: readonly number[]): bigint {
+  return sumVec(vec, indices) ?? 0n;
 }
 
-function addTo(vec: Vec, i: number, amount: Decimal): void {
+function addTo(vec: Vec, i: number, amount: bigint): void {
   const cur = vec[i];
-  vec[i] = cur === undefined ? amount : cur.plus(amount);
+  vec[i] = cur === undefined ? amount : cur + amount;
 }
 
 export function mergeInto(target: Vec, source: Vec): void {
@@ -107,7 +120,7 @@ export function mergeInto(target: Vec, source: Vec): void {
     const x = source[i];
     if (x === undefined) continue;
     const cur = target[i];
-    target[i] = cur === undefined ? x : cur.plus(x);
+    target[i] = cur === undefined ? x : cur + x;
   }
 }
 
@@ -162,19 +175,56 @@ export class Tree {
   }
 }
 
-export interface LedgerLine {
-  item: LineItem;
-  /** Position in `input.lineItems`. */
-  position: number;
-  /** Exact 元; zero when the amount is unreadable. */
-  amount: Decimal;
-  amountIssue: MoneyIssue | null;
-  amountMessage: string | null;
-  /** Vector slot, -1 for an unknown period/source/kind. */
-  cell: number;
-  unitCode: string;
-  unitType: UnitType;
+/** A code as lines write it, looked at once however many lines use it. */
+export interface CodeInfo {
+  code: string;
+  /** Well-formed: a 7-digit function 项 or a 5-digit economic 款. */
+  valid: boolean;
+  /** In the year's catalogue. */
+  known: boolean;
+  /** The first three characters (the 类). */
+  classCode: string;
+  /** Its tree leaf, created when the first line with a valid cell reaches it. */
+  leaf: TreeNode | null;
+  /** Function codes only: the lines' sums by economic mapping (see `buildLedger`). */
+  pairs: Map<GovMapping, CodePair> | null;
+}
+
+/** The lines of one function code and one mapped economic code, and the leaves they go into. */
+interface CodePair {
+  fn: TreeNode;
+  econ: TreeNode;
+  gov: TreeNode;
+  vec: Vec;
+}
+
+/** A department-economic code mapped with one unit type's mapping. */
+export interface GovMapping {
   govCode: string | null;
+  /** The mapped code is in the year's government-economic catalogue. */
+  known: boolean;
+  leaf: TreeNode | null;
+}
+
+/** How a line's amount could not be taken as is. */
+export const AMOUNT_ISSUES = [null, "malformed", "too_precise", "negative"] as const satisfies readonly (MoneyIssue | null)[];
+
+/**
+ * The line items as the ledger read them, one entry per line in input order, held as parallel
+ * arrays rather than an object per line (a department has a hundred thousand lines, and objects
+ * that live through the whole computation are what the garbage collector has to copy).
+ */
+export interface LedgerLines {
+  count: number;
+  items: readonly LineItem[];
+  /** Vector slot, -1 for an unknown period/source/kind. */
+  cell: Int8Array;
+  /** Index into `AMOUNT_ISSUES`. */
+  issue: Uint8Array;
+  unit: UnitAggregate[];
+  functionCode: CodeInfo[];
+  economicCode: CodeInfo[];
+  gov: GovMapping[];
 }
 
 export interface ProjectAggregate {
@@ -194,7 +244,11 @@ export interface UnitAggregate {
 
 export interface Ledger {
   input: BudgetInput;
-  lines: LedgerLine[];
+  /** The unit of every amount in the ledger's vectors and lines (分 for valid input). */
+  scale: Scale;
+  lines: LedgerLines;
+  /** Slot → whether some line with a non-zero amount is in it. */
+  nonZeroSlots: Uint8Array;
   total: Vec;
   functions: Tree;
   deptEconomic: Tree;
@@ -210,6 +264,7 @@ export interface Ledger {
 }
 
 const FUNCTION_ITEM = /^\d{7}$/;
+const TWO_DECIMALS = /^-?\d+\.\d\d$/;
 const ECONOMIC_ITEM = /^\d{5}$/;
 
 export function memberUnits(input: BudgetInput): MemberUnit[] {
@@ -217,7 +272,41 @@ export function memberUnits(input: BudgetInput): MemberUnit[] {
   return [{ code: input.unit.code, name: input.unit.name, type: input.unit.type }];
 }
 
+/**
+ * The scale every amount of the input fits in exactly: 分, or finer when some amount (line,
+ * procurement, purchased service, performance task) is written with more decimals.
+ */
+export function inputScale(input: BudgetInput): Scale {
+  let d = FEN.decimals;
+  for (const l of input.lineItems) d = Math.max(d, writtenDecimals(l.amount));
+  return scaleOf(Math.max(d, otherAmountsScale(input).decimals));
+}
+
+/** The scale of the amounts that are not line items (a few; the lines are looked at while parsing). */
+function otherAmountsScale(input: BudgetInput): Scale {
+  let d = FEN.decimals;
+  const see = (raw: unknown) => {
+    const w = writtenDecimals(raw);
+    if (w > d) d = w;
+  };
+  for (const p of input.procurement) {
+    see(p.amount);
+    see(p.smeReserved);
+  }
+  for (const x of input.purchasedServices) see(x.amount);
+  for (const t of input.targets) for (const task of t.tasks) see(task.amount);
+  return scaleOf(d);
+}
+
 export function buildLedger(input: BudgetInput): Ledger {
+  // Parse in 分 (or the other amounts' scale); in the rare case a line is written finer than
+  // that, parse again in a scale fine enough for every amount.
+  const first = buildLedgerAt(input, otherAmountsScale(input));
+  return typeof first === "number" ? (buildLedgerAt(input, inputScale(input)) as Ledger) : first;
+}
+
+/** The ledger in units of `scale`, or the decimals needed when some line is finer than that. */
+function buildLedgerAt(input: BudgetInput, scale: Scale): Ledger | number {
   const functionNames = namesOf(input.catalogs.functions);
   const deptEconomicNames = namesOf(input.catalogs.deptEconomic);
   const govEconomicNames = namesOf(input.catalogs.govEconomic);
@@ -240,122 +329,238 @@ export function buildLedger(input: BudgetInput): Ledger {
     return m;
   };
 
-  const total = newVec();
   const functions = new Tree();
   const deptEconomic = new Tree();
   const govEconomic = new Tree();
-  const projectMap = new Map<string, ProjectAggregate>();
-  const lines: LedgerLine[] = [];
+  const items = input.lineItems;
+  const count = items.length;
+  const lines: LedgerLines = {
+    count,
+    items,
+    cell: new Int8Array(count),
+    issue: new Uint8Array(count),
+    unit: new Array<UnitAggregate>(count),
+    functionCode: new Array<CodeInfo>(count),
+    economicCode: new Array<CodeInfo>(count),
+    gov: new Array<GovMapping>(count),
+  };
+  const nonZeroSlots = new Uint8Array(CELL_COUNT);
 
   const fnName = (code: string) => functionNames.get(code) ?? UNKNOWN_NAME;
   const deName = (code: string) => deptEconomicNames.get(code) ?? UNKNOWN_NAME;
   const geName = (code: string) => govEconomicNames.get(code) ?? UNKNOWN_NAME;
 
-  input.lineItems.forEach((item, position) => {
-    const seen = inspectMoney(item.amount);
-    let amount = ZERO;
-    let amountIssue: MoneyIssue | null = null;
-    let amountMessage: string | null = null;
-    if (!seen.ok) {
-      amountIssue = "malformed";
-      amountMessage = seen.message;
+  // Each distinct code is validated, looked up and placed once, not once a line.
+  const functionInfos = new Map<string, CodeInfo>();
+  const economicInfos = new Map<string, CodeInfo>();
+  /** Per economic mapping (unit type): dept code → its gov mapping. */
+  const govInfos = new Map<Map<string, string>, Map<string, GovMapping>>();
+  /** Per unit: project id ("" for none) → aggregate. */
+  const projectMaps = new Map<UnitAggregate, Map<string, ProjectAggregate>>();
+  const projectList: ProjectAggregate[] = [];
+  const pairList: CodePair[] = [];
+
+  const functionInfo = (code: string): CodeInfo => {
+    const info: CodeInfo = {
+      code,
+      valid: FUNCTION_ITEM.test(code),
+      known: functionNames.has(code),
+      classCode: code.slice(0, 3),
+      leaf: null,
+      pairs: null,
+    };
+    functionInfos.set(code, info);
+    return info;
+  };
+  const economicInfo = (code: string): CodeInfo => {
+    const info: CodeInfo = {
+      code,
+      valid: ECONOMIC_ITEM.test(code),
+      known: deptEconomicNames.has(code),
+      classCode: code.slice(0, 3),
+      leaf: null,
+      pairs: null,
+    };
+    economicInfos.set(code, info);
+    return info;
+  };
+  const functionLeaf = (info: CodeInfo): TreeNode => {
+    const functionCode = info.code;
+    let leaf: TreeNode;
+    if (info.valid) {
+      const c3 = functionCode.slice(0, 3);
+      const c5 = functionCode.slice(0, 5);
+      functions.node(c3, c3, "类", null, () => fnName(c3));
+      functions.node(c5, c5, "款", c3, () => fnName(c5));
+      leaf = functions.node(functionCode, functionCode, "项", c5, () => fnName(functionCode));
     } else {
-      amount = seen.value;
-      if (seen.decimals > 2) amountIssue = "too_precise";
-      else if (seen.negative) amountIssue = "negative";
+      functions.node(BUCKET, "", "类", null, () => "（科目编码不规范）");
+      leaf = functions.node(BUCKET + functionCode, functionCode, "项", BUCKET, () => UNKNOWN_NAME);
+    }
+    info.leaf = leaf;
+    return leaf;
+  };
+  const economicLeaf = (info: CodeInfo): TreeNode => {
+    const economicCode = info.code;
+    let leaf: TreeNode;
+    if (info.valid) {
+      const c3 = economicCode.slice(0, 3);
+      deptEconomic.node(c3, c3, "类", null, () => deName(c3));
+      leaf = deptEconomic.node(economicCode, economicCode, "款", c3, () => deName(economicCode));
+    } else {
+      deptEconomic.node(BUCKET, "", "类", null, () => "（科目编码不规范）");
+      leaf = deptEconomic.node(BUCKET + economicCode, economicCode, "款", BUCKET, () => UNKNOWN_NAME);
+    }
+    info.leaf = leaf;
+    return leaf;
+  };
+  const govInfo = (mapping: Map<string, string>, economicCode: string): GovMapping => {
+    let byCode = govInfos.get(mapping);
+    if (!byCode) {
+      byCode = new Map();
+      govInfos.set(mapping, byCode);
+    }
+    let hit = byCode.get(economicCode);
+    if (!hit) {
+      const govCode = mapping.get(economicCode) ?? null;
+      hit = { govCode, known: govCode !== null && govEconomicNames.has(govCode), leaf: null };
+      byCode.set(economicCode, hit);
+    }
+    return hit;
+  };
+  const govLeaf = (gov: GovMapping, economicCode: string): TreeNode => {
+    const govCode = gov.govCode;
+    let leaf: TreeNode;
+    if (govCode !== null && ECONOMIC_ITEM.test(govCode)) {
+      const c3 = govCode.slice(0, 3);
+      leaf = govEconomic.nodes.get(govCode) ?? govEconomic.node(govCode, govCode, "款", c3, () => geName(govCode));
+      govEconomic.node(c3, c3, "类", null, () => geName(c3));
+    } else {
+      // Unmapped: one row per department code (whatever unit type left it unmapped).
+      govEconomic.node(BUCKET, "", "类", null, () => "（未对照政府预算经济分类）");
+      leaf = govEconomic.node(BUCKET + economicCode, economicCode, "款", BUCKET, () => `（未对照）${deName(economicCode)}`);
+    }
+    gov.leaf = leaf;
+    return leaf;
+  };
+
+  let lastUnitCode: string | null = null;
+  let unit = units[0] as UnitAggregate;
+  let mapping = defaultMapping;
+  let unitProjects = new Map<string, ProjectAggregate>();
+  for (let position = 0; position < count; position++) {
+    const item = items[position] as LineItem;
+    const raw = item.amount;
+    const decimals = writtenDecimals(raw);
+    if (decimals > scale.decimals) return inputScale(input).decimals;
+    // The common case, two decimals in 分, without building a match: "-12.34" → -1234n.
+    let value: bigint | null;
+    if (decimals === 2 && scale === FEN && typeof raw === "string" && TWO_DECIMALS.test(raw)) value = BigInt(raw.replace(".", ""));
+    else {
+      const parsed = parseAmount(raw, scale);
+      value = parsed.ok ? parsed.value : null;
+    }
+    let amount = 0n;
+    let issue = 0; // AMOUNT_ISSUES
+    if (value === null) issue = 1;
+    else {
+      amount = value;
+      if (decimals > 2) issue = 2;
+      else if (value < 0n) issue = 3;
     }
 
     const unitCode = typeof item.unitCode === "string" && item.unitCode !== "" ? item.unitCode : input.unit.code;
-    let unit = unitsByCode.get(unitCode);
-    if (!unit) {
-      unit = {
-        unit: { code: unitCode, name: `（未知单位 ${unitCode}）`, type: input.unit.type },
-        unknown: true,
+    if (unitCode !== lastUnitCode) {
+      let u = unitsByCode.get(unitCode);
+      if (!u) {
+        u = {
+          unit: { code: unitCode, name: `（未知单位 ${unitCode}）`, type: input.unit.type },
+          unknown: true,
+          vec: newVec(),
+        };
+        units.push(u);
+        unitsByCode.set(unitCode, u);
+      }
+      unit = u;
+      lastUnitCode = unitCode;
+      mapping = mappingFor(u.unit.type);
+      let pm = projectMaps.get(u);
+      if (!pm) {
+        pm = new Map();
+        projectMaps.set(u, pm);
+      }
+      unitProjects = pm;
+    }
+    const functionCode = String(item.functionCode);
+    const economicCode = String(item.economicCode);
+    const fn = functionInfos.get(functionCode) ?? functionInfo(functionCode);
+    const econ = economicInfos.get(economicCode) ?? economicInfo(economicCode);
+    const gov = govInfo(mapping, economicCode);
+    const cell = cellIndex(item.period, item.source, item.kind);
+    lines.cell[position] = cell;
+    lines.issue[position] = issue;
+    lines.unit[position] = unit;
+    lines.functionCode[position] = fn;
+    lines.economicCode[position] = econ;
+    lines.gov[position] = gov;
+    if (cell < 0) continue;
+    if (amount !== 0n) nonZeroSlots[cell] = 1;
+
+    addTo(unit.vec, cell, amount);
+    // A line goes into the (function, economic mapping) pair it belongs to; the pairs are added
+    // into the three trees' leaves afterwards, and 类 and 款 are rolled up from their children.
+    let pairs = fn.pairs;
+    if (pairs === null) {
+      pairs = new Map();
+      fn.pairs = pairs;
+    }
+    let pair = pairs.get(gov);
+    if (pair === undefined) {
+      // Leaves come into being with the first line that reaches them, as the tables expect.
+      pair = {
+        fn: fn.leaf ?? functionLeaf(fn),
+        econ: econ.leaf ?? economicLeaf(econ),
+        gov: gov.leaf ?? govLeaf(gov, economicCode),
         vec: newVec(),
       };
-      units.push(unit);
-      unitsByCode.set(unitCode, unit);
+      pairs.set(gov, pair);
+      pairList.push(pair);
     }
-    const economicCode = String(item.economicCode);
-    const govCode = mappingFor(unit.unit.type).get(economicCode) ?? null;
-    const cell = cellIndex(item.period, item.source, item.kind);
-    lines.push({
-      item,
-      position,
-      amount,
-      amountIssue,
-      amountMessage,
-      cell,
-      unitCode,
-      unitType: unit.unit.type,
-      govCode,
-    });
-    if (cell < 0) return;
-
-    addTo(total, cell, amount);
-    addTo(unit.vec, cell, amount);
-
-    // Lines go into the leaf nodes only; 类 and 款 are rolled up from their children afterwards.
-    const functionCode = String(item.functionCode);
-    const functionValid = FUNCTION_ITEM.test(functionCode);
-    let fnLeaf = functions.nodes.get(functionValid ? functionCode : BUCKET + functionCode);
-    if (!fnLeaf) {
-      if (functionValid) {
-        const c3 = functionCode.slice(0, 3);
-        const c5 = functionCode.slice(0, 5);
-        functions.node(c3, c3, "类", null, () => fnName(c3));
-        functions.node(c5, c5, "款", c3, () => fnName(c5));
-        fnLeaf = functions.node(functionCode, functionCode, "项", c5, () => fnName(functionCode));
-      } else {
-        functions.node(BUCKET, "", "类", null, () => "（科目编码不规范）");
-        fnLeaf = functions.node(BUCKET + functionCode, functionCode, "项", BUCKET, () => UNKNOWN_NAME);
-      }
-    }
-    addTo(fnLeaf.vec, cell, amount);
-
-    const economicValid = ECONOMIC_ITEM.test(economicCode);
-    let deLeaf = deptEconomic.nodes.get(economicValid ? economicCode : BUCKET + economicCode);
-    if (!deLeaf) {
-      if (economicValid) {
-        const c3 = economicCode.slice(0, 3);
-        deptEconomic.node(c3, c3, "类", null, () => deName(c3));
-        deLeaf = deptEconomic.node(economicCode, economicCode, "款", c3, () => deName(economicCode));
-      } else {
-        deptEconomic.node(BUCKET, "", "类", null, () => "（科目编码不规范）");
-        deLeaf = deptEconomic.node(BUCKET + economicCode, economicCode, "款", BUCKET, () => UNKNOWN_NAME);
-      }
-    }
-    addTo(deLeaf.vec, cell, amount);
-
-    let geLeaf: TreeNode;
-    if (govCode !== null && ECONOMIC_ITEM.test(govCode)) {
-      const c3 = govCode.slice(0, 3);
-      geLeaf = govEconomic.nodes.get(govCode) ?? govEconomic.node(govCode, govCode, "款", c3, () => geName(govCode));
-      govEconomic.node(c3, c3, "类", null, () => geName(c3));
-    } else {
-      govEconomic.node(BUCKET, "", "类", null, () => "（未对照政府预算经济分类）");
-      geLeaf = govEconomic.node(BUCKET + economicCode, economicCode, "款", BUCKET, () => `（未对照）${deName(economicCode)}`);
-    }
-    addTo(geLeaf.vec, cell, amount);
+    addTo(pair.vec, cell, amount);
 
     if (item.kind === "project") {
       const projectId = typeof item.projectId === "string" && item.projectId !== "" ? item.projectId : null;
-      const key = `${unitCode}\u0001${projectId ?? ""}`;
-      let agg = projectMap.get(key);
+      const pk = projectId ?? "";
+      let agg = unitProjects.get(pk);
       if (!agg) {
-        agg = { key, unitCode, projectId, project: projectId ? projectsById.get(projectId) : undefined, vec: newVec() };
-        projectMap.set(key, agg);
+        agg = {
+          key: `${unitCode}\u0001${pk}`,
+          unitCode,
+          projectId,
+          project: projectId ? projectsById.get(projectId) : undefined,
+          vec: newVec(),
+        };
+        unitProjects.set(pk, agg);
+        projectList.push(agg);
       }
       addTo(agg.vec, cell, amount);
     }
-  });
+  }
 
+  for (const pair of pairList) {
+    mergeInto(pair.fn.vec, pair.vec);
+    mergeInto(pair.econ.vec, pair.vec);
+    mergeInto(pair.gov.vec, pair.vec);
+  }
+  // Every line with a valid cell is in exactly one unit's vector.
+  const total = newVec();
+  for (const u of units) mergeInto(total, u.vec);
   functions.rollUp();
   deptEconomic.rollUp();
   govEconomic.rollUp();
 
   const unitRank = new Map(units.map((u, i) => [u.unit.code, i]));
-  const projects = [...projectMap.values()].sort((a, b) => {
+  const projects = projectList.sort((a, b) => {
     const ua = unitRank.get(a.unitCode) ?? 0;
     const ub = unitRank.get(b.unitCode) ?? 0;
     if (ua !== ub) return ua - ub;
@@ -364,7 +569,9 @@ export function buildLedger(input: BudgetInput): Ledger {
 
   return {
     input,
+    scale,
     lines,
+    nonZeroSlots,
     total,
     functions,
     deptEconomic,

@@ -2,9 +2,9 @@
  * Tables 16 (部门（单位）整体绩效目标表) and 17 (项目（政策）绩效目标表): structured blocks plus a
  * flat indicator grid for simple renderers.
  */
-import { Decimal, ZERO, inspectMoney } from "../money";
 import { COLUMNS } from "./columns";
-import { setAmount } from "./cells";
+import { amountStrings } from "./cells";
+import { amountOrZero } from "./fixed";
 import { indicesOf, sumVec, type Ledger } from "./ledger";
 import type { DisclosureTable, OverallPerformanceBlock, ProjectPerformanceBlock, TableRow } from "./model";
 import { EMPTY_NOTES, newRow, newTable, type TableContext } from "./tables";
@@ -24,7 +24,24 @@ function indicatorRow(ind: PerformanceIndicator, parent: number | null): TableRo
   return row;
 }
 
+/** Remembers a value derived from a ledger (the tables, the explanation and the checks each ask). */
+function memo<T>(cache: WeakMap<Ledger, T>, ledger: Ledger, make: () => T): T {
+  let v = cache.get(ledger);
+  if (v === undefined) {
+    v = make();
+    cache.set(ledger, v);
+  }
+  return v;
+}
+const overallCache = new WeakMap<Ledger, Map<string, PerformanceTarget[]>>();
+const projectTargetCache = new WeakMap<Ledger, Map<string, PerformanceTarget>>();
+const projectAmountCache = new WeakMap<Ledger, Map<string, bigint>>();
+
 export function overallTargets(ledger: Ledger): Map<string, PerformanceTarget[]> {
+  return memo(overallCache, ledger, () => computeOverallTargets(ledger));
+}
+
+function computeOverallTargets(ledger: Ledger): Map<string, PerformanceTarget[]> {
   const m = new Map<string, PerformanceTarget[]>();
   for (const t of ledger.input.targets) {
     if (t.projectId !== null && t.projectId !== undefined && t.projectId !== "") continue;
@@ -38,6 +55,10 @@ export function overallTargets(ledger: Ledger): Map<string, PerformanceTarget[]>
 
 /** Project targets by project id, first one wins. */
 export function projectTargets(ledger: Ledger): Map<string, PerformanceTarget> {
+  return memo(projectTargetCache, ledger, () => computeProjectTargets(ledger));
+}
+
+function computeProjectTargets(ledger: Ledger): Map<string, PerformanceTarget> {
   const m = new Map<string, PerformanceTarget>();
   for (const t of ledger.input.targets) {
     if (t.projectId === null || t.projectId === undefined || t.projectId === "") continue;
@@ -46,15 +67,20 @@ export function projectTargets(ledger: Ledger): Map<string, PerformanceTarget> {
   return m;
 }
 
-/** Each project's current-year money (本年收入, all sources), by project id. */
-export function projectCurrentAmounts(ledger: Ledger): Map<string, Decimal> {
+/** Each project's current-year money (本年收入, all sources), by project id, in units of the ledger's scale. */
+export function projectCurrentAmounts(ledger: Ledger): Map<string, bigint> {
+  return memo(projectAmountCache, ledger, () => computeProjectCurrentAmounts(ledger));
+}
+
+function computeProjectCurrentAmounts(ledger: Ledger): Map<string, bigint> {
   const idx = indicesOf({ periods: ["current"] });
-  const m = new Map<string, Decimal>();
+  const m = new Map<string, bigint>();
   for (const p of ledger.projects) {
     if (p.projectId === null) continue;
     const v = sumVec(p.vec, idx);
     if (v === undefined) continue;
-    m.set(p.projectId, (m.get(p.projectId) ?? ZERO).plus(v));
+    const cur = m.get(p.projectId);
+    m.set(p.projectId, cur === undefined ? v : cur + v);
   }
   return m;
 }
@@ -72,10 +98,8 @@ export function table16(ctx: TableContext): DisclosureTable {
         unitCode: u.unit.code,
         unitLabel: `${u.unit.code} ${u.unit.name}-${ledger.input.unit.regionCode}`,
         tasks: t.tasks.map((task) => {
-          const seen = inspectMoney(task.amount);
-          const holder = newRow(null, task.name, "line", null);
-          setAmount(holder, "v", seen.ok ? seen.value : ZERO, ctx.unit);
-          return { name: task.name, value: holder.cells.v ?? null, exact: holder.exact.v ?? "0.00" };
+          const a = amountStrings(amountOrZero(task.amount, ledger.scale), ctx.unit, ledger.scale);
+          return { name: task.name, value: a.value, exact: a.exact };
         }),
         goal: t.goal,
         indicators: t.indicators,
@@ -119,16 +143,15 @@ export function table17(ctx: TableContext): DisclosureTable {
     if (!t) continue;
     const project = ledger.projectsById.get(id);
     const unitCode = unitOfProject(id);
-    const holder = newRow(null, "", "line", null);
-    setAmount(holder, "v", amounts.get(id) ?? ZERO, ctx.unit);
+    const a = amountStrings(amounts.get(id) ?? 0n, ctx.unit, ledger.scale);
     blocks.push({
       projectId: id,
       projectName: project?.name ?? `（未知项目 ${id}）`,
       departmentName: ledger.input.unit.departmentName,
       unitName: ledger.unitsByCode.get(unitCode)?.unit.name ?? ledger.input.unit.name,
       unitCode,
-      value: holder.cells.v ?? null,
-      exact: holder.exact.v ?? "0.00",
+      value: a.value,
+      exact: a.exact,
       goal: t.goal,
       indicators: t.indicators,
     });

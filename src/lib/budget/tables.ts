@@ -2,9 +2,10 @@
  * Tables 1–15 read off the ledger's pivots. Every amount cell is the exact 元 sum of its lines;
  * the printed figure is rounded half-up from that sum, never adjusted to make totals agree.
  */
-import { Decimal, ZERO, inspectMoney, unitLabel } from "../money";
+import { unitLabel } from "../money";
 import { COLUMNS, leafColumns } from "./columns";
-import { printedOf, printedValue, setAmount } from "./cells";
+import { amountStrings, heldOf, printedOf, setAmount, setAmounts } from "./cells";
+import { amountOrZero, printedUnits, type Scale } from "./fixed";
 import {
   FISCAL_SOURCES,
   KINDS,
@@ -153,10 +154,24 @@ interface Spec {
 
 interface SpecSet {
   specs: Spec[];
+  /** The specs' column keys, in order. */
+  keys: string[];
   /** Evaluation order: plain columns first, then sums, parts before the sums that use them. */
   order: number[];
   /** Every vector slot any column reads. */
   union: number[];
+}
+
+const specCache = new Map<number, SpecSet>();
+
+/** A table's column specs: the same for every budget, so worked out once per table number. */
+function specsFor(n: number, columns: Column[], filters: () => Filters): SpecSet {
+  let set = specCache.get(n);
+  if (!set) {
+    set = specsOf(columns, filters());
+    specCache.set(n, set);
+  }
+  return set;
 }
 
 function specsOf(columns: Column[], filters: Filters): SpecSet {
@@ -177,7 +192,7 @@ function specsOf(columns: Column[], filters: Filters): SpecSet {
   const sums = specs.map((_, i) => i).filter((i) => specs[i]?.parts !== null).reverse();
   const union = new Set<number>();
   for (const sp of specs) for (const i of sp.indices) union.add(i);
-  return { specs, order: [...plain, ...sums], union: [...union] };
+  return { specs, keys: specs.map((sp) => sp.key), order: [...plain, ...sums], union: [...union] };
 }
 
 function touched(vec: Vec, indices: readonly number[]): boolean {
@@ -189,25 +204,25 @@ function touched(vec: Vec, indices: readonly number[]): boolean {
  * Fills a row's amount cells from a pivot vector. Plain columns sum their slots; sum columns
  * add up their parts (the same exact value as summing their slots, with fewer additions).
  */
-function fill(row: TableRow, vec: Vec, set: SpecSet, unit: AmountUnit): void {
-  const values: (Decimal | undefined)[] = new Array(set.specs.length);
+function fill(row: TableRow, vec: Vec, set: SpecSet, ctx: TableContext): void {
+  const specs = set.specs;
+  const values: (bigint | undefined)[] = new Array(specs.length);
   for (const i of set.order) {
-    const sp = set.specs[i];
-    if (!sp) continue;
-    if (sp.parts === null) {
+    const sp = specs[i] as Spec;
+    const parts = sp.parts;
+    if (parts === null) {
       values[i] = sumVec(vec, sp.indices);
       continue;
     }
-    let acc: Decimal | undefined;
-    for (const p of sp.parts) {
+    let acc: bigint | undefined;
+    for (const p of parts) {
       const v = values[p];
       if (v === undefined) continue;
-      if (acc === undefined || acc.isZero()) acc = v;
-      else if (!v.isZero()) acc = acc.plus(v);
+      acc = acc === undefined ? v : acc + v;
     }
     values[i] = acc;
   }
-  set.specs.forEach((sp, i) => setAmount(row, sp.key, values[i], unit));
+  setAmounts(row, set.keys, values, ctx.unit, ctx.ledger.scale);
 }
 
 function mergeVecs(vecs: Vec[]): Vec {
@@ -217,7 +232,7 @@ function mergeVecs(vecs: Vec[]): Vec {
       const x = v[i];
       if (x === undefined) continue;
       const cur = out[i];
-      out[i] = cur === undefined ? x : cur.plus(x);
+      out[i] = cur === undefined ? x : cur + x;
     }
   }
   return out;
@@ -245,34 +260,35 @@ function finishGrid(table: DisclosureTable, unit: AmountUnit): DisclosureTable {
 
 /** Does any printed total differ from the sum of its printed parts (rows below it, or columns it sums)? */
 export function gridHasRoundingGap(table: DisclosureTable, keys: string[]): boolean {
-  const childSums = new Map<number, Map<string, Decimal>>();
-  table.rows.forEach((row) => {
-    if (row.parent === null) return;
+  const rows = table.rows;
+  const childSums = new Map<number, bigint[]>();
+  for (const row of rows) {
+    if (row.parent === null) continue;
     let sums = childSums.get(row.parent);
     if (!sums) {
-      sums = new Map();
+      sums = keys.map(() => 0n);
       childSums.set(row.parent, sums);
     }
-    for (const k of keys) {
-      const v = printedOf(row, k);
-      if (!v.isZero()) sums.set(k, (sums.get(k) ?? ZERO).plus(v));
+    const h = heldOf(row);
+    for (let j = 0; j < keys.length; j++) {
+      const v = printedOf(row, keys[j] as string, h);
+      if (v !== 0n) sums[j] = (sums[j] as bigint) + v;
     }
-  });
+  }
   for (const [parent, sums] of childSums) {
-    const row = table.rows[parent];
+    const row = rows[parent];
     if (!row) continue;
-    for (const k of keys) if (!printedOf(row, k).eq(sums.get(k) ?? ZERO)) return true;
+    const h = heldOf(row);
+    for (let j = 0; j < keys.length; j++) if (printedOf(row, keys[j] as string, h) !== sums[j]) return true;
   }
   const sumCols = leafColumns(table.columns).filter((c) => c.sumOf);
-  for (const row of table.rows) {
+  for (const row of rows) {
+    const h = heldOf(row);
     for (const c of sumCols) {
       if (row.exact[c.key] === undefined) continue;
-      let s = ZERO;
-      for (const part of c.sumOf ?? []) {
-        const v = printedOf(row, part);
-        if (!v.isZero()) s = s.plus(v);
-      }
-      if (!printedOf(row, c.key).eq(s)) return true;
+      let s = 0n;
+      for (const part of c.sumOf ?? []) s += printedOf(row, part, h);
+      if (printedOf(row, c.key, h) !== s) return true;
     }
   }
   return false;
@@ -280,14 +296,14 @@ export function gridHasRoundingGap(table: DisclosureTable, keys: string[]): bool
 
 // ---------------------------------------------------------------- classification tables
 
-function treeTable(ctx: TableContext, n: number, columns: Column[], tree: Tree, filters: Filters): DisclosureTable {
+function treeTable(ctx: TableContext, n: number, columns: Column[], tree: Tree, filters: () => Filters): DisclosureTable {
   const table = newTable(ctx, n, "grid", columns);
-  const specs = specsOf(columns, filters);
+  const specs = specsFor(n, columns, filters);
   const union = specs.union;
   const total = newRow(null, "合计", "total", null);
   total.cells.code = null;
   total.cells.name = "合计";
-  fill(total, ctx.ledger.total, specs, ctx.unit);
+  fill(total, ctx.ledger.total, specs, ctx);
   table.rows.push(total);
   const indexByKey = new Map<string, number>();
   for (const node of tree.sorted()) {
@@ -296,7 +312,7 @@ function treeTable(ctx: TableContext, n: number, columns: Column[], tree: Tree, 
     const row = newRow(node.code === "" ? null : node.code, node.name, node.level, parent);
     row.cells.code = row.code;
     row.cells.name = node.name;
-    fill(row, node.vec, specs, ctx.unit);
+    fill(row, node.vec, specs, ctx);
     indexByKey.set(node.key, table.rows.length);
     table.rows.push(row);
   }
@@ -304,42 +320,42 @@ function treeTable(ctx: TableContext, n: number, columns: Column[], tree: Tree, 
 }
 
 export function table3(ctx: TableContext): DisclosureTable {
-  return treeTable(ctx, 3, COLUMNS.t3, ctx.ledger.functions, basicProjectFilters({}));
+  return treeTable(ctx, 3, COLUMNS.t3, ctx.ledger.functions, () => basicProjectFilters({}));
 }
 
 export function table5(ctx: TableContext): DisclosureTable {
   const base: CellFilter = { periods: ["current"], sources: ["gpb"] };
-  return treeTable(ctx, 5, COLUMNS.t5, ctx.ledger.functions, basicProjectFilters(base));
+  return treeTable(ctx, 5, COLUMNS.t5, ctx.ledger.functions, () => basicProjectFilters(base));
 }
 
 export function table6(ctx: TableContext): DisclosureTable {
   const base: CellFilter = { periods: ["current"], sources: ["gpb"] };
-  return treeTable(ctx, 6, COLUMNS.t6, ctx.ledger.deptEconomic, {
+  return treeTable(ctx, 6, COLUMNS.t6, ctx.ledger.deptEconomic, () => ({
     total: and(base, { kinds: ["personnel", "public"] }),
     personnel: and(base, { kinds: ["personnel"] }),
     public: and(base, { kinds: ["public"] }),
-  });
+  }));
 }
 
 export function table8(ctx: TableContext): DisclosureTable {
   const base: CellFilter = { periods: ["current"], sources: ["gf"] };
-  return treeTable(ctx, 8, COLUMNS.t8, ctx.ledger.functions, {
+  return treeTable(ctx, 8, COLUMNS.t8, ctx.ledger.functions, () => ({
     total: base,
     basic: and(base, { kinds: ["personnel", "public"] }),
     project: and(base, { kinds: ["project"] }),
-  });
+  }));
 }
 
 export function table10(ctx: TableContext): DisclosureTable {
-  return treeTable(ctx, 10, COLUMNS.t10, ctx.ledger.functions, bySourceFilters({}));
+  return treeTable(ctx, 10, COLUMNS.t10, ctx.ledger.functions, () => bySourceFilters({}));
 }
 
 export function table11(ctx: TableContext): DisclosureTable {
-  return treeTable(ctx, 11, COLUMNS.t11, ctx.ledger.govEconomic, bySourceFilters({}));
+  return treeTable(ctx, 11, COLUMNS.t11, ctx.ledger.govEconomic, () => bySourceFilters({}));
 }
 
 export function table12(ctx: TableContext): DisclosureTable {
-  return treeTable(ctx, 12, COLUMNS.t12, ctx.ledger.deptEconomic, bySourceFilters({}));
+  return treeTable(ctx, 12, COLUMNS.t12, ctx.ledger.deptEconomic, () => bySourceFilters({}));
 }
 
 // ---------------------------------------------------------------- two-sided tables (1, 4)
@@ -349,7 +365,8 @@ interface Side {
   label: string;
   level: SideLine["level"];
   code?: string;
-  value: Decimal;
+  /** Exact, in units of the ledger's scale. */
+  value: bigint;
 }
 
 /** [parent key, part keys]: how the lines of one side add up. */
@@ -365,24 +382,23 @@ export function chineseNumeral(n: number): string {
   return String(n);
 }
 
-function toSideLine(s: Side, unit: AmountUnit): SideLine {
-  const row = newRow(null, s.label, "line", null);
-  setAmount(row, "v", s.value, unit);
-  const line: SideLine = { key: s.key, label: s.label, level: s.level, value: row.cells.v ?? null, exact: row.exact.v ?? "0.00" };
+function toSideLine(s: Side, unit: AmountUnit, scale: Scale): SideLine {
+  const a = amountStrings(s.value, unit, scale);
+  const line: SideLine = { key: s.key, label: s.label, level: s.level, value: a.value, exact: a.exact };
   if (s.code !== undefined) line.code = s.code;
   return line;
 }
 
-function sideHasGap(lines: Side[], sums: SideSums, unit: AmountUnit): boolean {
+function sideHasGap(lines: Side[], sums: SideSums, unit: AmountUnit, scale: Scale): boolean {
   const byKey = new Map(lines.map((l) => [l.key, l]));
   const printed = (k: string) => {
     const l = byKey.get(k);
-    return l ? printedValue(l.value, unit) : ZERO;
+    return l ? printedUnits(l.value, unit, scale) : 0n;
   };
-  return sums.some(([parent, parts]) => !printed(parent).eq(parts.reduce((acc, p) => acc.plus(printed(p)), ZERO)));
+  return sums.some(([parent, parts]) => printed(parent) !== parts.reduce((acc, p) => acc + printed(p), 0n));
 }
 
-function classLines(ctx: TableContext, indices: number[], keyPrefix: string, numbering: (i: number) => string): Side[] {
+function classLines(ctx: TableContext, indices: readonly number[], keyPrefix: string, numbering: (i: number) => string): Side[] {
   const out: Side[] = [];
   for (const node of ctx.ledger.functions.sorted()) {
     if (node.level !== "类" || !touched(node.vec, indices)) continue;
@@ -391,7 +407,7 @@ function classLines(ctx: TableContext, indices: number[], keyPrefix: string, num
       label: `${numbering(out.length + 1)}${node.name}`,
       level: "line",
       code: node.code,
-      value: sumVec(node.vec, indices) ?? ZERO,
+      value: sumVec(node.vec, indices) ?? 0n,
     });
   }
   return out;
@@ -408,7 +424,7 @@ function twoSidedTable(
   const bodyRows = Math.max(income.body.length, expenditure.body.length);
   const put = (row: TableRow, side: "income" | "expenditure", s: Side | undefined) => {
     row.cells[`${side}_item`] = s ? s.label : null;
-    if (s) setAmount(row, `${side}_amount`, s.value, ctx.unit);
+    if (s) setAmount(row, `${side}_amount`, s.value, ctx.unit, ctx.ledger.scale);
     else row.cells[`${side}_amount`] = null;
   };
   for (let i = 0; i < bodyRows; i++) {
@@ -435,15 +451,15 @@ function twoSidedTable(
   const incomeLines = [...income.body, ...income.tail];
   const expenditureLines = [...expenditure.body, ...expenditure.tail];
   table.sides = {
-    income: incomeLines.map((s) => toSideLine(s, ctx.unit)),
-    expenditure: expenditureLines.map((s) => toSideLine(s, ctx.unit)),
+    income: incomeLines.map((s) => toSideLine(s, ctx.unit, ctx.ledger.scale)),
+    expenditure: expenditureLines.map((s) => toSideLine(s, ctx.unit, ctx.ledger.scale)),
   };
-  table.empty = [...incomeLines, ...expenditureLines].every((s) => s.value.isZero());
+  table.empty = [...incomeLines, ...expenditureLines].every((s) => s.value === 0n);
   if (table.empty) table.notes.push(EMPTY_NOTES[n] ?? "备注：本表为空表。");
   else if (
     ctx.unit === "wan" &&
-    (sideHasGap(incomeLines, sums.filter(([p]) => p.startsWith("in:")), ctx.unit) ||
-      sideHasGap(expenditureLines, sums.filter(([p]) => p.startsWith("out:")), ctx.unit))
+    (sideHasGap(incomeLines, sums.filter(([p]) => p.startsWith("in:")), ctx.unit, ctx.ledger.scale) ||
+      sideHasGap(expenditureLines, sums.filter(([p]) => p.startsWith("out:")), ctx.unit, ctx.ledger.scale))
   ) {
     table.notes.push(ROUNDING_NOTE);
   }
@@ -452,7 +468,7 @@ function twoSidedTable(
 
 export function table1(ctx: TableContext): DisclosureTable {
   const t = ctx.ledger.total;
-  const v = (f: CellFilter) => sumVec(t, indicesOf(f)) ?? ZERO;
+  const v = (f: CellFilter) => sumVec(t, indicesOf(f)) ?? 0n;
   const cur = (sources: readonly SourceCode[]) => v({ periods: ["current"], sources });
   const income: Side[] = [
     { key: "in:current_gpb", label: "一、一般公共预算拨款收入", level: "line", value: cur(["gpb"]) },
@@ -484,7 +500,7 @@ export function table1(ctx: TableContext): DisclosureTable {
       body: classes,
       tail: [
         { key: "out:expenditure_total", label: "本年支出合计", level: "subtotal", value: totalAll },
-        { key: "out:year_end", label: "年终结转结余", level: "line", value: ZERO },
+        { key: "out:year_end", label: "年终结转结余", level: "line", value: 0n },
         { key: "out:total", label: "支出总计", level: "total", value: totalAll },
       ],
     },
@@ -501,7 +517,7 @@ export function table1(ctx: TableContext): DisclosureTable {
 
 export function table4(ctx: TableContext): DisclosureTable {
   const t = ctx.ledger.total;
-  const v = (f: CellFilter) => sumVec(t, indicesOf(f)) ?? ZERO;
+  const v = (f: CellFilter) => sumVec(t, indicesOf(f)) ?? 0n;
   const labels: [SourceCode, string][] = [
     ["gpb", "（一）一般公共预算拨款收入"],
     ["gf", "（二）政府性基金预算拨款收入"],
@@ -528,7 +544,7 @@ export function table4(ctx: TableContext): DisclosureTable {
     {
       body: [{ key: "out:expenditure_total", label: "一、本年支出", level: "line", value: fiscalTotal }, ...classes],
       tail: [
-        { key: "out:year_end", label: "二、年终结转结余", level: "line", value: ZERO },
+        { key: "out:year_end", label: "二、年终结转结余", level: "line", value: 0n },
         { key: "out:total", label: "支出总计", level: "total", value: fiscalTotal },
       ],
     },
@@ -546,16 +562,16 @@ export function table4(ctx: TableContext): DisclosureTable {
 
 export function table2(ctx: TableContext): DisclosureTable {
   const table = newTable(ctx, 2, "grid", COLUMNS.t2);
-  const specs = specsOf(COLUMNS.t2, bySourceFilters({}));
+  const specs = specsFor(2, COLUMNS.t2, () => bySourceFilters({}));
   const total = newRow(null, "合计", "total", null);
   total.cells.unitName = "合计";
-  fill(total, ctx.ledger.total, specs, ctx.unit);
+  fill(total, ctx.ledger.total, specs, ctx);
   table.rows.push(total);
   for (const u of ctx.ledger.units) {
     const row = newRow(u.unit.code, u.unit.name, "unit", 0);
     row.unitCode = u.unit.code;
     row.cells.unitName = u.unit.name;
-    fill(row, u.vec, specs, ctx.unit);
+    fill(row, u.vec, specs, ctx);
     table.rows.push(row);
   }
   return finishGrid(table, ctx.unit);
@@ -572,13 +588,13 @@ function unitName(ctx: TableContext, code: string): string {
 
 export function table9(ctx: TableContext): DisclosureTable {
   const table = newTable(ctx, 9, "grid", COLUMNS.t9);
-  const specs = specsOf(COLUMNS.t9, bySourceFilters({ kinds: ["project"] }));
+  const specs = specsFor(9, COLUMNS.t9, () => bySourceFilters({ kinds: ["project"] }));
   const union = specs.union;
   const total = newRow(null, "合计", "total", null);
   total.cells.unitName = "合计";
   total.cells.projectName = null;
   total.cells.projectContent = null;
-  fill(total, ctx.ledger.total, specs, ctx.unit);
+  fill(total, ctx.ledger.total, specs, ctx);
   table.rows.push(total);
   let currentUnit: string | null = null;
   let unitIndex = 0;
@@ -592,7 +608,7 @@ export function table9(ctx: TableContext): DisclosureTable {
       row.cells.unitName = row.name;
       row.cells.projectName = null;
       row.cells.projectContent = null;
-      fill(row, u ? u.vec : newVec(), specs, ctx.unit);
+      fill(row, u ? u.vec : newVec(), specs, ctx);
       unitIndex = table.rows.length;
       table.rows.push(row);
     }
@@ -603,7 +619,7 @@ export function table9(ctx: TableContext): DisclosureTable {
     row.cells.unitName = null;
     row.cells.projectName = name;
     row.cells.projectContent = p.project?.content ?? null;
-    fill(row, p.vec, specs, ctx.unit);
+    fill(row, p.vec, specs, ctx);
     table.rows.push(row);
   }
   return finishGrid(table, ctx.unit);
@@ -611,12 +627,12 @@ export function table9(ctx: TableContext): DisclosureTable {
 
 export function table13(ctx: TableContext): DisclosureTable {
   const table = newTable(ctx, 13, "grid", COLUMNS.t13);
-  const specs = specsOf(COLUMNS.t13, bySourceFilters({ kinds: ["project"] }));
+  const specs = specsFor(13, COLUMNS.t13, () => bySourceFilters({ kinds: ["project"] }));
   const debt = ctx.ledger.projects.filter((p) => p.project?.debtFinanced === true);
   const total = newRow(null, "合计", "total", null);
   total.cells.unitName = "合计";
   total.cells.projectName = null;
-  fill(total, mergeVecs(debt.map((p) => p.vec)), specs, ctx.unit);
+  fill(total, mergeVecs(debt.map((p) => p.vec)), specs, ctx);
   table.rows.push(total);
   const byUnit = groupBy(debt, (p) => p.unitCode);
   for (const [code, projects] of byUnit) {
@@ -624,7 +640,7 @@ export function table13(ctx: TableContext): DisclosureTable {
     unitRow.unitCode = code;
     unitRow.cells.unitName = unitRow.name;
     unitRow.cells.projectName = null;
-    fill(unitRow, mergeVecs(projects.map((p) => p.vec)), specs, ctx.unit);
+    fill(unitRow, mergeVecs(projects.map((p) => p.vec)), specs, ctx);
     const parent = table.rows.length;
     table.rows.push(unitRow);
     for (const p of projects) {
@@ -634,7 +650,7 @@ export function table13(ctx: TableContext): DisclosureTable {
       if (p.projectId !== null) row.projectId = p.projectId;
       row.cells.unitName = null;
       row.cells.projectName = name;
-      fill(row, p.vec, specs, ctx.unit);
+      fill(row, p.vec, specs, ctx);
       table.rows.push(row);
     }
   }
@@ -653,17 +669,11 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 /** A single-slot vector for an item that is not a line item (procurement, purchased service). */
-function itemVec(period: unknown, source: unknown, amount: unknown): Vec {
+function itemVec(period: unknown, source: unknown, amount: unknown, scale: Scale): Vec {
   const vec = newVec();
-  const seen = inspectMoney(amount);
   const i = cellIndex(period, source, KINDS[2]);
-  if (i >= 0) vec[i] = seen.ok ? seen.value : ZERO;
+  if (i >= 0) vec[i] = amountOrZero(amount, scale);
   return vec;
-}
-
-function moneyOrZero(raw: unknown): Decimal {
-  const seen = inspectMoney(raw);
-  return seen.ok ? seen.value : ZERO;
 }
 
 const PROCUREMENT_CATEGORIES = [
@@ -674,17 +684,17 @@ const PROCUREMENT_CATEGORIES = [
 
 export function table14(ctx: TableContext): DisclosureTable {
   const table = newTable(ctx, 14, "grid", COLUMNS.t14);
-  const specs = specsOf(COLUMNS.t14.filter((c) => !("key" in c) || c.key !== "sme_reserved"), bySourceFilters({}));
+  const specs = specsFor(14, COLUMNS.t14.filter((c) => !("key" in c) || c.key !== "sme_reserved"), () => bySourceFilters({}));
   const items = ctx.ledger.input.procurement.map((p) => ({
     item: p,
-    vec: itemVec(p.period, p.source, p.amount),
-    sme: moneyOrZero(p.smeReserved),
+    vec: itemVec(p.period, p.source, p.amount, ctx.ledger.scale),
+    sme: amountOrZero(p.smeReserved, ctx.ledger.scale),
   }));
   const total = newRow(null, "合计", "total", null);
   total.cells.unitName = "合计";
   total.cells.projectName = null;
-  fill(total, mergeVecs(items.map((i) => i.vec)), specs, ctx.unit);
-  setAmount(total, "sme_reserved", items.reduce((a, i) => a.plus(i.sme), ZERO), ctx.unit);
+  fill(total, mergeVecs(items.map((i) => i.vec)), specs, ctx);
+  setAmount(total, "sme_reserved", items.reduce((a, i) => a + i.sme, 0n), ctx.unit, ctx.ledger.scale);
   table.rows.push(total);
   if (items.length > 0) {
     for (const { category, label } of PROCUREMENT_CATEGORIES) {
@@ -692,8 +702,8 @@ export function table14(ctx: TableContext): DisclosureTable {
       const catRow = newRow(null, label, "category", 0);
       catRow.cells.unitName = label;
       catRow.cells.projectName = null;
-      fill(catRow, mergeVecs(mine.map((i) => i.vec)), specs, ctx.unit);
-      setAmount(catRow, "sme_reserved", mine.reduce((a, i) => a.plus(i.sme), ZERO), ctx.unit);
+      fill(catRow, mergeVecs(mine.map((i) => i.vec)), specs, ctx);
+      setAmount(catRow, "sme_reserved", mine.reduce((a, i) => a + i.sme, 0n), ctx.unit, ctx.ledger.scale);
       const parent = table.rows.length;
       table.rows.push(catRow);
       for (const i of mine) {
@@ -703,8 +713,8 @@ export function table14(ctx: TableContext): DisclosureTable {
         if (i.item.projectId) row.projectId = i.item.projectId;
         row.cells.unitName = unitName(ctx, code);
         row.cells.projectName = i.item.name;
-        fill(row, i.vec, specs, ctx.unit);
-        setAmount(row, "sme_reserved", i.sme, ctx.unit);
+        fill(row, i.vec, specs, ctx);
+        setAmount(row, "sme_reserved", i.sme, ctx.unit, ctx.ledger.scale);
         table.rows.push(row);
       }
     }
@@ -713,8 +723,8 @@ export function table14(ctx: TableContext): DisclosureTable {
       const row = newRow(null, i.item.name, "item", 0);
       row.cells.unitName = "（未知采购类别）";
       row.cells.projectName = i.item.name;
-      fill(row, i.vec, specs, ctx.unit);
-      setAmount(row, "sme_reserved", i.sme, ctx.unit);
+      fill(row, i.vec, specs, ctx);
+      setAmount(row, "sme_reserved", i.sme, ctx.unit, ctx.ledger.scale);
       table.rows.push(row);
     }
   }
@@ -723,10 +733,10 @@ export function table14(ctx: TableContext): DisclosureTable {
 
 export function table15(ctx: TableContext): DisclosureTable {
   const table = newTable(ctx, 15, "grid", COLUMNS.t15);
-  const specs = specsOf(COLUMNS.t15, bySourceFilters({}));
+  const specs = specsFor(15, COLUMNS.t15, () => bySourceFilters({}));
   const items = ctx.ledger.input.purchasedServices.map((s) => ({
     item: s,
-    vec: itemVec(s.period, s.source, s.amount),
+    vec: itemVec(s.period, s.source, s.amount, ctx.ledger.scale),
     unitCode: s.unitCode ?? ctx.ledger.input.unit.code,
   }));
   const blank = (row: TableRow) => {
@@ -738,14 +748,14 @@ export function table15(ctx: TableContext): DisclosureTable {
   const total = newRow(null, "合计", "total", null);
   blank(total);
   total.cells.unitName = "合计";
-  fill(total, mergeVecs(items.map((i) => i.vec)), specs, ctx.unit);
+  fill(total, mergeVecs(items.map((i) => i.vec)), specs, ctx);
   table.rows.push(total);
   for (const [code, mine] of groupBy(items, (i) => i.unitCode)) {
     const unitRow = newRow(code, unitName(ctx, code), "unit", 0);
     blank(unitRow);
     unitRow.unitCode = code;
     unitRow.cells.unitName = unitRow.name;
-    fill(unitRow, mergeVecs(mine.map((i) => i.vec)), specs, ctx.unit);
+    fill(unitRow, mergeVecs(mine.map((i) => i.vec)), specs, ctx);
     const parent = table.rows.length;
     table.rows.push(unitRow);
     for (const i of mine) {
@@ -756,7 +766,7 @@ export function table15(ctx: TableContext): DisclosureTable {
       row.cells.functionClass = `${i.item.functionClassCode} ${className}`;
       row.cells.serviceName = i.item.name;
       row.cells.serviceCatalogue = `${i.item.catalogueCode} ${i.item.catalogueName}`.trim();
-      fill(row, i.vec, specs, ctx.unit);
+      fill(row, i.vec, specs, ctx);
       table.rows.push(row);
     }
   }
@@ -778,43 +788,45 @@ export function sanggongVectors(ctx: { ledger: Ledger }): Record<keyof typeof SA
 /** 三公 counts 财政拨款 of the budget year (the glossary: “三公”经费指用财政拨款安排的…). */
 export const SANGGONG_FILTER: CellFilter = { periods: ["current"], sources: FISCAL_SOURCES };
 
+/** Exact amounts in units of the ledger's scale. */
 export interface SanggongFigures {
-  abroad: Decimal;
-  reception: Decimal;
-  vehiclePurchase: Decimal;
-  vehicleOperation: Decimal;
-  vehicleTotal: Decimal;
-  total: Decimal;
+  abroad: bigint;
+  reception: bigint;
+  vehiclePurchase: bigint;
+  vehicleOperation: bigint;
+  vehicleTotal: bigint;
+  total: bigint;
 }
 
 export function sanggongFigures(ledger: Ledger): SanggongFigures {
   const vecs = sanggongVectors({ ledger });
   const idx = indicesOf(SANGGONG_FILTER);
-  const abroad = sumVec(vecs.abroad, idx) ?? ZERO;
-  const reception = sumVec(vecs.reception, idx) ?? ZERO;
-  const vehiclePurchase = sumVec(vecs.vehiclePurchase, idx) ?? ZERO;
-  const vehicleOperation = sumVec(vecs.vehicleOperation, idx) ?? ZERO;
-  const vehicleTotal = vehiclePurchase.plus(vehicleOperation);
+  const abroad = sumVec(vecs.abroad, idx) ?? 0n;
+  const reception = sumVec(vecs.reception, idx) ?? 0n;
+  const vehiclePurchase = sumVec(vecs.vehiclePurchase, idx) ?? 0n;
+  const vehicleOperation = sumVec(vecs.vehicleOperation, idx) ?? 0n;
+  const vehicleTotal = vehiclePurchase + vehicleOperation;
   return {
     abroad,
     reception,
     vehiclePurchase,
     vehicleOperation,
     vehicleTotal,
-    total: abroad.plus(reception).plus(vehicleTotal),
+    total: abroad + reception + vehicleTotal,
   };
 }
 
 export function table7(ctx: TableContext): DisclosureTable {
   const table = newTable(ctx, 7, "grid", COLUMNS.t7);
   const f = sanggongFigures(ctx.ledger);
+  const sc = ctx.ledger.scale;
   const row = newRow(null, "“三公”经费", "total", null);
-  setAmount(row, "total", f.total, ctx.unit);
-  setAmount(row, "abroad", f.abroad, ctx.unit);
-  setAmount(row, "vehicle_total", f.vehicleTotal, ctx.unit);
-  setAmount(row, "vehicle_purchase", f.vehiclePurchase, ctx.unit);
-  setAmount(row, "vehicle_operation", f.vehicleOperation, ctx.unit);
-  setAmount(row, "reception", f.reception, ctx.unit);
+  setAmount(row, "total", f.total, ctx.unit, sc);
+  setAmount(row, "abroad", f.abroad, ctx.unit, sc);
+  setAmount(row, "vehicle_total", f.vehicleTotal, ctx.unit, sc);
+  setAmount(row, "vehicle_purchase", f.vehiclePurchase, ctx.unit, sc);
+  setAmount(row, "vehicle_operation", f.vehicleOperation, ctx.unit, sc);
+  setAmount(row, "reception", f.reception, ctx.unit, sc);
   table.rows.push(row);
   return finishGrid(table, ctx.unit);
 }

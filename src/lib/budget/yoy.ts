@@ -2,7 +2,8 @@
  * Year over year: this budget against the prior year's, taken from the prior year's budget when
  * it is available (computed by the same engine) or else from the baseline the preparer entered.
  */
-import { Decimal, ZERO, inspectMoney, percentOf, toYuanString } from "../money";
+import { Decimal, percentOf } from "../money";
+import { exactString, parseAmount, rescale, scaleFor, type Scale } from "./fixed";
 import { UNIT_SOURCES, indicesOf, sumVec, type Ledger } from "./ledger";
 import type { Change, Direction, YearOverYear } from "./model";
 import { sanggongFigures } from "./tables";
@@ -11,11 +12,13 @@ interface Figure {
   key: string;
   code?: string;
   name: string;
-  value: Decimal;
+  /** Exact, in units of the figures' scale. */
+  value: bigint;
 }
 
 export interface YearFigures {
-  total: Decimal;
+  scale: Scale;
+  total: bigint;
   sources: Figure[];
   kinds: Figure[];
   functionClasses: Figure[];
@@ -26,7 +29,7 @@ export interface YearFigures {
 
 export function figuresOf(ledger: Ledger): YearFigures {
   const t = ledger.total;
-  const v = (f: Parameters<typeof indicesOf>[0]) => sumVec(t, indicesOf(f)) ?? ZERO;
+  const v = (f: Parameters<typeof indicesOf>[0]) => sumVec(t, indicesOf(f)) ?? 0n;
   const current = (key: string, name: string, sources: Parameters<typeof indicesOf>[0]["sources"]): Figure => ({
     key,
     name,
@@ -36,9 +39,10 @@ export function figuresOf(ledger: Ledger): YearFigures {
   const treeFigures = (nodes: ReturnType<typeof ledger.functions.sorted>, level: string): Figure[] =>
     nodes
       .filter((n) => n.level === level)
-      .map((n) => ({ key: n.key, code: n.code, name: n.name, value: sumVec(n.vec, all) ?? ZERO }));
+      .map((n) => ({ key: n.key, code: n.code, name: n.name, value: sumVec(n.vec, all) ?? 0n }));
   const sg = sanggongFigures(ledger);
   return {
+    scale: ledger.scale,
     total: v({}),
     sources: [
       current("current_gpb", "一般公共预算拨款收入", ["gpb"]),
@@ -66,34 +70,36 @@ export function figuresOf(ledger: Ledger): YearFigures {
   };
 }
 
-export function directionOf(change: Decimal): Direction {
-  if (change.isZero()) return "持平";
-  return change.isPositive() ? "增加" : "减少";
+export function directionOf(change: bigint): Direction {
+  if (change === 0n) return "持平";
+  return change > 0n ? "增加" : "减少";
 }
 
-export function makeChange(key: string, name: string, current: Decimal, prior: Decimal | null, code?: string): Change {
+/** A change between two exact amounts in units of `scale`. */
+export function makeChange(key: string, name: string, current: bigint, prior: bigint | null, scale: Scale, code?: string): Change {
   const c: Change = {
     key,
     name,
-    current: toYuanString(current),
-    prior: prior === null ? null : toYuanString(prior),
+    current: exactString(current, scale),
+    prior: prior === null ? null : exactString(prior, scale),
     change: null,
     direction: null,
     percent: null,
   };
   if (code !== undefined) c.code = code;
   if (prior !== null) {
-    const diff = current.minus(prior);
-    c.change = toYuanString(diff);
+    const diff = current - prior;
+    c.change = exactString(diff, scale);
     c.direction = directionOf(diff);
-    c.percent = percentOf(diff.abs(), prior);
+    c.percent =
+      prior === 0n ? null : percentOf(new Decimal(exactString(diff < 0n ? -diff : diff, scale)), new Decimal(c.prior as string));
   }
   return c;
 }
 
 /** Changes for two lists of figures: the union of keys, in code order (prior-only ones too). */
-function pair(current: Figure[], prior: Figure[] | null, byCode = false): Change[] {
-  if (prior === null) return current.map((f) => makeChange(f.key, f.name, f.value, null, f.code));
+function pair(current: Figure[], prior: Figure[] | null, scale: Scale, byCode = false): Change[] {
+  if (prior === null) return current.map((f) => makeChange(f.key, f.name, f.value, null, scale, f.code));
   const priorByKey = new Map(prior.map((f) => [f.key, f]));
   const keys = new Set<string>([...current.map((f) => f.key), ...prior.map((f) => f.key)]);
   const currentByKey = new Map(current.map((f) => [f.key, f]));
@@ -102,47 +108,68 @@ function pair(current: Figure[], prior: Figure[] | null, byCode = false): Change
     const c = currentByKey.get(k);
     const p = priorByKey.get(k);
     const code = c?.code ?? p?.code;
-    return makeChange(k, c?.name ?? p?.name ?? k, c?.value ?? ZERO, p?.value ?? ZERO, code);
+    return makeChange(k, c?.name ?? p?.name ?? k, c?.value ?? 0n, p?.value ?? 0n, scale, code);
   });
 }
 
-function baselineMoney(raw: unknown): Decimal | null {
-  const seen = inspectMoney(raw);
+/** The same figures in a finer (or equal) scale. */
+function rescaled(f: YearFigures, to: Scale): YearFigures {
+  if (f.scale === to) return f;
+  const r = (list: Figure[]) => list.map((x) => ({ ...x, value: rescale(x.value, f.scale, to) }));
+  return {
+    scale: to,
+    total: rescale(f.total, f.scale, to),
+    sources: r(f.sources),
+    kinds: r(f.kinds),
+    functionClasses: r(f.functionClasses),
+    functionItems: r(f.functionItems),
+    economicClasses: r(f.economicClasses),
+    sanggong: r(f.sanggong),
+  };
+}
+
+function baselineMoney(raw: unknown, scale: Scale): bigint | null {
+  const seen = parseAmount(raw, scale);
   return seen.ok ? seen.value : null;
 }
 
 export function yearOverYear(ledger: Ledger, prior: Ledger | null): YearOverYear {
   const input = ledger.input;
-  const now = figuresOf(ledger);
   const priorYear = prior ? prior.input.year : input.year - 1;
   if (prior) {
-    const before = figuresOf(prior);
+    const scale = ledger.scale.decimals >= prior.scale.decimals ? ledger.scale : prior.scale;
+    const now = rescaled(figuresOf(ledger), scale);
+    const before = rescaled(figuresOf(prior), scale);
     return {
       year: input.year,
       priorYear,
       basis: "priorBudget",
-      total: makeChange("total", "收支总预算", now.total, before.total),
-      sources: pair(now.sources, before.sources),
-      kinds: pair(now.kinds, before.kinds),
-      functionClasses: pair(now.functionClasses, before.functionClasses, true),
-      functionItems: pair(now.functionItems, before.functionItems, true),
-      economicClasses: pair(now.economicClasses, before.economicClasses, true),
-      sanggong: pair(now.sanggong, before.sanggong),
+      total: makeChange("total", "收支总预算", now.total, before.total, scale),
+      sources: pair(now.sources, before.sources, scale),
+      kinds: pair(now.kinds, before.kinds, scale),
+      functionClasses: pair(now.functionClasses, before.functionClasses, scale, true),
+      functionItems: pair(now.functionItems, before.functionItems, scale, true),
+      economicClasses: pair(now.economicClasses, before.economicClasses, scale, true),
+      sanggong: pair(now.sanggong, before.sanggong, scale),
     };
   }
   const baseline = input.baseline;
-  const priorTotal = baseline ? baselineMoney(baseline.total) : null;
+  const s = baseline?.sanggong;
+  const scale = baseline
+    ? scaleFor([baseline.total, s?.abroad, s?.reception, s?.vehiclePurchase, s?.vehicleOperation], ledger.scale)
+    : ledger.scale;
+  const now = rescaled(figuresOf(ledger), scale);
+  const priorTotal = baseline ? baselineMoney(baseline.total, scale) : null;
   let sanggongPrior: Figure[] | null = null;
-  if (baseline?.sanggong) {
-    const s = baseline.sanggong;
-    const abroad = baselineMoney(s.abroad);
-    const reception = baselineMoney(s.reception);
-    const purchase = baselineMoney(s.vehiclePurchase);
-    const operation = baselineMoney(s.vehicleOperation);
-    if (abroad && reception && purchase && operation) {
-      const vehicle = purchase.plus(operation);
+  if (s) {
+    const abroad = baselineMoney(s.abroad, scale);
+    const reception = baselineMoney(s.reception, scale);
+    const purchase = baselineMoney(s.vehiclePurchase, scale);
+    const operation = baselineMoney(s.vehicleOperation, scale);
+    if (abroad !== null && reception !== null && purchase !== null && operation !== null) {
+      const vehicle = purchase + operation;
       sanggongPrior = [
-        { key: "total", name: "“三公”经费", value: abroad.plus(reception).plus(vehicle) },
+        { key: "total", name: "“三公”经费", value: abroad + reception + vehicle },
         { key: "abroad", name: "因公出国（境）费", value: abroad },
         { key: "vehicle", name: "公务用车购置及运行费", value: vehicle },
         { key: "vehiclePurchase", name: "公务用车购置费", value: purchase },
@@ -155,12 +182,12 @@ export function yearOverYear(ledger: Ledger, prior: Ledger | null): YearOverYear
     year: input.year,
     priorYear,
     basis: priorTotal !== null ? "baseline" : "none",
-    total: makeChange("total", "收支总预算", now.total, priorTotal),
+    total: makeChange("total", "收支总预算", now.total, priorTotal, scale),
     sources: [],
     kinds: [],
-    functionClasses: pair(now.functionClasses, null),
-    functionItems: pair(now.functionItems, null),
-    economicClasses: pair(now.economicClasses, null),
-    sanggong: pair(now.sanggong, sanggongPrior),
+    functionClasses: pair(now.functionClasses, null, scale),
+    functionItems: pair(now.functionItems, null, scale),
+    economicClasses: pair(now.economicClasses, null, scale),
+    sanggong: pair(now.sanggong, sanggongPrior, scale),
   };
 }

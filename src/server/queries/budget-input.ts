@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../db/client";
 import * as s from "../db/schema";
 import type {
@@ -10,6 +10,25 @@ import type {
   UnitInfo,
   UnitType,
 } from "@/lib/budget/types";
+
+/**
+ * `column = ANY('{1,2,3}'::int[])` for an integer column (serial ids, years): one bound parameter
+ * however many ids (a department has a thousand budgets; an IN list of a thousand parameters
+ * costs time to build, send and plan).
+ */
+export function idIn(column: SQLWrapper, ids: readonly number[]): SQL {
+  const list = ids.map((id) => {
+    const n = Number(id);
+    if (!Number.isSafeInteger(n)) throw new Error(`invalid id ${String(id)}`);
+    return n;
+  });
+  return sql`${column} = ANY(${`{${list.join(",")}}`}::int[])`;
+}
+
+/** Inside a transaction every query shares one connection: run them one after the other. */
+function isTransaction(db: DbOrTx): boolean {
+  return typeof (db as { rollback?: unknown }).rollback === "function";
+}
 
 /** The year's catalogues with names, the economic mapping for one unit type. */
 export async function loadCatalogs(db: DbOrTx, year: number, unitType: UnitType): Promise<Catalogs> {
@@ -59,7 +78,7 @@ async function loadUnits(db: DbOrTx, unitIds: number[]): Promise<Map<number, Uni
     FROM organisations u
     JOIN organisations d ON d.id = u.parent_id AND d.kind = 'department'
     JOIN organisations r ON r.id = d.parent_id AND r.kind = 'region'
-    WHERE u.kind = 'unit' AND u.id IN (${sql.join(unitIds.map((id) => sql`${id}`), sql`, `)})`,
+    WHERE u.kind = 'unit' AND ${idIn(sql`u.id`, unitIds)}`,
   );
   return new Map(rows.map((r) => [Number(r.id), { ...r, id: Number(r.id), region_id: Number(r.region_id) }]));
 }
@@ -122,9 +141,163 @@ export interface LoadOptions {
   aggregateLines?: boolean;
 }
 
-async function loadLines(db: DbOrTx, budgetIds: number[], aggregate: boolean) {
+/** Line items by budget id, each list in the order the query returned them. */
+type LinesByBudget = Map<number, LineItem[]>;
+
+function pushLine(out: LinesByBudget, budgetId: number, line: LineItem): void {
+  const list = out.get(budgetId);
+  if (list) list.push(line);
+  else out.set(budgetId, [line]);
+}
+
+/**
+ * The consolidation's GROUP BY: line items summed per (budget, function, economic, kind,
+ * project, source, period). Amounts are summed as integer 分 (`amount * 100` is integral: the
+ * table's CHECK allows at most two decimals) and printed back as exact 元 with two decimals
+ * (`× 0.01` keeps the scale at 2). Summing bigint rather than numeric keeps the hash table small
+ * enough for PostgreSQL to aggregate in one pass, without a parallel sort. Rows come in no
+ * particular order: the engine's tables do not depend on line order, and the ids given to the
+ * sums are synthetic.
+ */
+export function groupedLinesQuery(budgetIds: readonly number[]): SQL {
+  return sql`
+    SELECT budget_id, function_code, economic_code, kind, project_id, source, period,
+           (sum((amount * 100)::bigint) * 0.01)::text AS amount
+    FROM line_items
+    WHERE ${idIn(sql`budget_id`, budgetIds)}
+    GROUP BY budget_id, function_code, economic_code, kind, project_id, source, period`;
+}
+
+/** Separators of the packed form: ASCII record and unit separators. */
+const RECORD = "\u001e";
+const FIELD = "\u001f";
+
+/**
+ * The same sums packed as one text per budget, a thousand rows of text instead of a hundred
+ * thousand rows of seven columns: the drivers' per-row and per-field work (heavy in PGlite's
+ * WebAssembly build) is what the transfer costs, not the bytes. Records are separated by U+001E,
+ * fields by U+001F: project (empty for none), amount, then the classification key (function,
+ * economic, kind, source, period), which repeats across units and is split once per distinct key.
+ */
+export function aggregatedLinesQuery(budgetIds: readonly number[]): SQL {
+  return sql`
+    SELECT budget_id,
+           string_agg(concat_ws(chr(31), coalesce(project_id::text, ''), amount, function_code, economic_code, kind, source, period), chr(30)) AS lines
+    FROM (${groupedLinesQuery(budgetIds)}) AS sums
+    GROUP BY budget_id`;
+}
+
+type LineKey = Pick<LineItem, "functionCode" | "economicCode" | "kind" | "source" | "period">;
+
+/**
+ * The packed sums as line items by budget; null when a record is not made of exactly the seven
+ * fields (a value containing a separator), and the caller reads the rows instead.
+ */
+function unpackLines(rows: { budget_id: number; lines: string }[]): LinesByBudget | null {
+  const out: LinesByBudget = new Map();
+  const keys = new Map<string, LineKey>();
+  const projects = new Map<string, string>();
+  let n = 0;
+  for (const row of rows) {
+    const list: LineItem[] = [];
+    out.set(Number(row.budget_id), list);
+    const text = row.lines;
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf(RECORD, start);
+      if (end < 0) end = text.length;
+      const f1 = text.indexOf(FIELD, start);
+      const f2 = f1 < 0 ? -1 : text.indexOf(FIELD, f1 + 1);
+      if (f2 < 0 || f2 >= end) return null;
+      const keyText = text.slice(f2 + 1, end);
+      let key = keys.get(keyText);
+      if (key === undefined) {
+        const k = keyText.split(FIELD);
+        if (k.length !== 5) return null;
+        key = {
+          functionCode: k[0] as string,
+          economicCode: k[1] as string,
+          kind: k[2] as LineItem["kind"],
+          source: k[3] as SourceCode,
+          period: k[4] as LineItem["period"],
+        };
+        keys.set(keyText, key);
+      }
+      let projectId: string | null = null;
+      if (f1 > start) {
+        const p = text.slice(start, f1);
+        projectId = projects.get(p) ?? null;
+        if (projectId === null) {
+          projectId = p;
+          projects.set(p, p);
+        }
+      }
+      list.push({
+        id: String(++n),
+        functionCode: key.functionCode,
+        economicCode: key.economicCode,
+        kind: key.kind,
+        projectId,
+        source: key.source,
+        period: key.period,
+        amount: text.slice(f1 + 1, f2),
+      });
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+interface GroupedRow {
+  budget_id: number;
+  function_code: string;
+  economic_code: string;
+  kind: "personnel" | "public" | "project";
+  project_id: number | null;
+  source: string;
+  period: "current" | "carryover";
+  amount: string;
+}
+
+/**
+ * Codes, kinds, sources, periods and project ids repeat across tens of thousands of lines: one
+ * string per distinct value (drivers make a new one per row) keeps the engine's lookups cheap.
+ */
+class Strings {
+  private readonly seen = new Map<string, string>();
+  one(v: string): string {
+    const s = this.seen.get(v);
+    if (s !== undefined) return s;
+    this.seen.set(v, v);
+    return v;
+  }
+}
+
+/** The sums one row per line item (the fallback when a value contains a separator). */
+async function loadGroupedLines(db: DbOrTx, budgetIds: number[]): Promise<LinesByBudget> {
+  const out: LinesByBudget = new Map();
+  const strings = new Strings();
+  const rows = await queryRows<GroupedRow>(db, groupedLinesQuery(budgetIds));
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as GroupedRow;
+    pushLine(out, Number(r.budget_id), {
+      id: String(i + 1),
+      functionCode: strings.one(r.function_code),
+      economicCode: strings.one(r.economic_code),
+      kind: strings.one(r.kind) as LineItem["kind"],
+      projectId: r.project_id === null ? null : strings.one(String(r.project_id)),
+      source: strings.one(r.source) as SourceCode,
+      period: strings.one(r.period) as LineItem["period"],
+      amount: r.amount,
+    });
+  }
+  return out;
+}
+
+async function loadLines(db: DbOrTx, budgetIds: number[], aggregate: boolean): Promise<LinesByBudget> {
+  const out: LinesByBudget = new Map();
   if (!aggregate) {
-    return db
+    const rows = await db
       .select({
         id: s.lineItems.id,
         budgetId: s.lineItems.budgetId,
@@ -137,40 +310,24 @@ async function loadLines(db: DbOrTx, budgetIds: number[], aggregate: boolean) {
         amount: s.lineItems.amount,
       })
       .from(s.lineItems)
-      .where(inArray(s.lineItems.budgetId, budgetIds))
+      .where(idIn(s.lineItems.budgetId, budgetIds))
       .orderBy(asc(s.lineItems.budgetId), asc(s.lineItems.sort), asc(s.lineItems.id));
+    for (const l of rows) {
+      pushLine(out, l.budgetId, {
+        id: String(l.id),
+        functionCode: l.functionCode,
+        economicCode: l.economicCode,
+        kind: l.kind,
+        projectId: l.projectId === null ? null : String(l.projectId),
+        source: l.source as SourceCode,
+        period: l.period,
+        amount: l.amount,
+      });
+    }
+    return out;
   }
-  const rows = await queryRows<{
-    budget_id: number;
-    function_code: string;
-    economic_code: string;
-    kind: "personnel" | "public" | "project";
-    project_id: number | null;
-    source: string;
-    period: "current" | "carryover";
-    amount: string;
-    n: number;
-  }>(
-    db,
-    sql`
-    SELECT budget_id, function_code, economic_code, kind, project_id, source, period,
-           sum(amount)::text AS amount, min(id)::int AS n
-    FROM line_items
-    WHERE budget_id IN (${sql.join(budgetIds.map((id) => sql`${id}`), sql`, `)})
-    GROUP BY budget_id, function_code, economic_code, kind, project_id, source, period
-    ORDER BY budget_id, n`,
-  );
-  return rows.map((r, i) => ({
-    id: i + 1,
-    budgetId: Number(r.budget_id),
-    functionCode: r.function_code,
-    economicCode: r.economic_code,
-    kind: r.kind,
-    projectId: r.project_id === null ? null : Number(r.project_id),
-    source: r.source,
-    period: r.period,
-    amount: r.amount,
-  }));
+  const packed = unpackLines(await queryRows<{ budget_id: number; lines: string }>(db, aggregatedLinesQuery(budgetIds)));
+  return packed ?? loadGroupedLines(db, budgetIds);
 }
 
 /**
@@ -180,7 +337,12 @@ async function loadLines(db: DbOrTx, budgetIds: number[], aggregate: boolean) {
  */
 export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options: LoadOptions = {}): Promise<BudgetInput[]> {
   if (budgetIds.length === 0) return [];
-  const budgets = await db.select().from(s.budgets).where(inArray(s.budgets.id, budgetIds));
+  // The line query is the heavy one: on a server it runs on its own connection while the small
+  // queries below go one by one (inside a transaction, everything shares one connection).
+  const concurrent = !isTransaction(db);
+  const linesQuery = concurrent ? loadLines(db, budgetIds, options.aggregateLines ?? false) : null;
+  linesQuery?.catch(() => undefined); // awaited below; an earlier failure must not leave it unhandled
+  const budgets = await db.select().from(s.budgets).where(idIn(s.budgets.id, budgetIds));
   const byId = new Map(budgets.map((b) => [b.id, b]));
   for (const id of budgetIds) if (!byId.has(id)) throw new Error(`budget ${id} not found`);
 
@@ -192,52 +354,52 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
     if (!catalogCache.has(key)) catalogCache.set(key, await loadCatalogs(db, b.year, type));
   }
   const years = [...new Set(budgets.map((b) => b.year))];
-  const settings = await db.select().from(s.regionYearSettings).where(inArray(s.regionYearSettings.year, years));
+  const settings = await db.select().from(s.regionYearSettings).where(idIn(s.regionYearSettings.year, years));
   const glossary = groupBy(
-    await db.select().from(s.glossaryEntries).where(inArray(s.glossaryEntries.year, years)).orderBy(asc(s.glossaryEntries.sort)),
+    await db.select().from(s.glossaryEntries).where(idIn(s.glossaryEntries.year, years)).orderBy(asc(s.glossaryEntries.sort)),
     (g) => g.year,
   );
 
   const profiles = new Map(
-    (await db.select().from(s.unitProfiles).where(inArray(s.unitProfiles.budgetId, budgetIds))).map((p) => [p.budgetId, p]),
+    (await db.select().from(s.unitProfiles).where(idIn(s.unitProfiles.budgetId, budgetIds))).map((p) => [p.budgetId, p]),
   );
   const departments = groupBy(
-    await db.select().from(s.internalDepartments).where(inArray(s.internalDepartments.budgetId, budgetIds)).orderBy(asc(s.internalDepartments.sort)),
+    await db.select().from(s.internalDepartments).where(idIn(s.internalDepartments.budgetId, budgetIds)).orderBy(asc(s.internalDepartments.sort)),
     (d) => d.budgetId,
   );
   const projects = groupBy(
-    await db.select().from(s.projects).where(inArray(s.projects.budgetId, budgetIds)).orderBy(asc(s.projects.sort), asc(s.projects.id)),
+    await db.select().from(s.projects).where(idIn(s.projects.budgetId, budgetIds)).orderBy(asc(s.projects.sort), asc(s.projects.id)),
     (p) => p.budgetId,
   );
-  const lines = groupBy(await loadLines(db, budgetIds, options.aggregateLines ?? false), (l) => l.budgetId);
   const procurement = groupBy(
-    await db.select().from(s.procurementItems).where(inArray(s.procurementItems.budgetId, budgetIds)).orderBy(asc(s.procurementItems.sort), asc(s.procurementItems.id)),
+    await db.select().from(s.procurementItems).where(idIn(s.procurementItems.budgetId, budgetIds)).orderBy(asc(s.procurementItems.sort), asc(s.procurementItems.id)),
     (p) => p.budgetId,
   );
   const services = groupBy(
     await db
       .select()
       .from(s.purchasedServiceItems)
-      .where(inArray(s.purchasedServiceItems.budgetId, budgetIds))
+      .where(idIn(s.purchasedServiceItems.budgetId, budgetIds))
       .orderBy(asc(s.purchasedServiceItems.sort), asc(s.purchasedServiceItems.id)),
     (p) => p.budgetId,
   );
-  const targetRows = await db.select().from(s.performanceTargets).where(inArray(s.performanceTargets.budgetId, budgetIds)).orderBy(asc(s.performanceTargets.id));
+  const targetRows = await db.select().from(s.performanceTargets).where(idIn(s.performanceTargets.budgetId, budgetIds)).orderBy(asc(s.performanceTargets.id));
   const targetIds = targetRows.map((t) => t.id);
   const tasks = groupBy(
     targetIds.length
-      ? await db.select().from(s.performanceTasks).where(inArray(s.performanceTasks.targetId, targetIds)).orderBy(asc(s.performanceTasks.sort))
+      ? await db.select().from(s.performanceTasks).where(idIn(s.performanceTasks.targetId, targetIds)).orderBy(asc(s.performanceTasks.sort))
       : [],
     (k) => k.targetId,
   );
   const indicators = groupBy(
     targetIds.length
-      ? await db.select().from(s.performanceIndicators).where(inArray(s.performanceIndicators.targetId, targetIds)).orderBy(asc(s.performanceIndicators.sort))
+      ? await db.select().from(s.performanceIndicators).where(idIn(s.performanceIndicators.targetId, targetIds)).orderBy(asc(s.performanceIndicators.sort))
       : [],
     (i) => i.targetId,
   );
   const targets = groupBy(targetRows, (t) => t.budgetId);
-  const assets = new Map((await db.select().from(s.assets).where(inArray(s.assets.budgetId, budgetIds))).map((a) => [a.budgetId, a]));
+  const assets = new Map((await db.select().from(s.assets).where(idIn(s.assets.budgetId, budgetIds))).map((a) => [a.budgetId, a]));
+  const lines = await (linesQuery ?? loadLines(db, budgetIds, options.aggregateLines ?? false));
 
   const out: BudgetInput[] = [];
   for (const budgetId of budgetIds) {
@@ -259,16 +421,7 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
         deadline: i.deadline,
       })),
     }));
-    const lineItems: LineItem[] = (lines.get(budgetId) ?? []).map((l) => ({
-      id: String(l.id),
-      functionCode: l.functionCode,
-      economicCode: l.economicCode,
-      kind: l.kind,
-      projectId: l.projectId === null ? null : String(l.projectId),
-      source: l.source as SourceCode,
-      period: l.period,
-      amount: l.amount,
-    }));
+    const lineItems: LineItem[] = lines.get(budgetId) ?? [];
     out.push({
       unit: unitInfo(unit),
       year: budget.year,

@@ -63,18 +63,26 @@ async function organisationAsUnit(db: DbOrTx, organisationId: number): Promise<U
  * 部门汇总 computed by the database: line items are summed by PostgreSQL (GROUP BY budget,
  * function, economic, kind, project, source, period) and fed to the engine's consolidation,
  * together with each unit's projects, targets and other entities read in batches. The prior year
- * is consolidated the same way from the prior year's published budgets.
+ * is consolidated the same way from the prior year's published budgets; outside a transaction
+ * both years are read at the same time (on a server, on separate connections).
  */
 export async function loadConsolidatedInput(db: DbOrTx, scope: ConsolidationScope): Promise<BudgetInput | null> {
   const asUnit = await organisationAsUnit(db, scope.organisationId);
   if (!asUnit) return null;
   const ids = await publishedBudgetIds(db, scope);
   if (ids.length === 0) return null;
-  const inputs = await loadBudgetInputs(db, ids, { withPrior: false, aggregateLines: true });
-  const out = consolidate(inputs, asUnit, { withPrior: false });
   const priorIds = await publishedBudgetIds(db, { ...scope, year: scope.year - 1 });
+  const options = { withPrior: false, aggregateLines: true } as const;
+  const concurrent = typeof (db as { rollback?: unknown }).rollback !== "function";
+  let priorLoad: Promise<BudgetInput[]> | null = null;
+  if (priorIds.length > 0 && concurrent) {
+    priorLoad = loadBudgetInputs(db, priorIds, options);
+    priorLoad.catch(() => undefined); // awaited below
+  }
+  const inputs = await loadBudgetInputs(db, ids, options);
+  const out = consolidate(inputs, asUnit, { withPrior: false });
   if (priorIds.length > 0) {
-    const priorInputs = await loadBudgetInputs(db, priorIds, { withPrior: false, aggregateLines: true });
+    const priorInputs = await (priorLoad ?? loadBudgetInputs(db, priorIds, options));
     out.priorBudget = consolidate(priorInputs, asUnit, { withPrior: false });
   }
   return out;
