@@ -157,3 +157,14 @@ describe("golden: checks and summary", () => {
     expect(inYuan.checks).toEqual([]);
   });
 });
+
+describe("golden: the two-sided tables 1 and 4", () => {
+  it("pair income and expenditure lines without passing a 类 code off as the row's code", () => {
+    for (const n of [1, 4]) {
+      const table = disclosure.tables[n - 1]!;
+      expect(table.rows.every((r) => r.code === null)).toBe(true);
+      // The expenditure side keeps its 类 codes where a consumer needs them.
+      expect(table.sides!.expenditure.filter((l) => l.code).map((l) => l.code)).toEqual(["208", "210", "221"]);
+    }
+  });
+});

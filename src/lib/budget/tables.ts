@@ -430,7 +430,8 @@ function twoSidedTable(
   for (let i = 0; i < bodyRows; i++) {
     const inc = income.body[i];
     const exp = expenditure.body[i];
-    const row = newRow(exp?.code ?? null, inc?.label ?? exp?.label ?? "", "line", null);
+    // A paired row is no classification row: the 类 code of its expenditure side is in `sides`.
+    const row = newRow(null, inc?.label ?? exp?.label ?? "", "line", null);
     put(row, "income", inc);
     put(row, "expenditure", exp);
     table.rows.push(row);
