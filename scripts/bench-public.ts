@@ -323,7 +323,7 @@ async function main() {
       "",
       "| server | requests | req/s | p50 | p95 | p99 | errors |",
       "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-      `| Next.js unit page | ${next.requests} | ${next.rps.toFixed(0)} | ${ms(next.p50)} | ${ms(next.p95)} | ${ms(next.p99)} | ${next.errors} |`,
+      `| app unit page (\`npm start\`) | ${next.requests} | ${next.rps.toFixed(0)} | ${ms(next.p50)} | ${ms(next.p95)} | ${ms(next.p99)} | ${next.errors} |`,
       `| plain Node http, same HTML | ${plain.requests} | ${plain.rps.toFixed(0)} | ${ms(plain.p50)} | ${ms(plain.p95)} | ${ms(plain.p99)} | ${plain.errors} |`,
       "",
       `The app reaches **${((100 * next.rps) / plain.rps).toFixed(0)} %** of the plain server's requests/s (target: at least 50 %); plain ÷ app: ${ratio.toFixed(2)}×; p95 ratio: ${(next.p95 / plain.p95).toFixed(1)}×.`,

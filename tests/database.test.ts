@@ -153,3 +153,16 @@ describe("the sample data", () => {
     expect(await count()).toEqual(before);
   });
 });
+
+describe("amounts read back", () => {
+  it("come in their exact two-decimal form, whatever scale they were written with", async () => {
+    const rows = await line("1.100").returning({ id: s.lineItems.id });
+    const [whole] = await line("5").returning({ id: s.lineItems.id });
+    const read = await t.db
+      .select({ id: s.lineItems.id, amount: s.lineItems.amount })
+      .from(s.lineItems)
+      .where(sql`${s.lineItems.id} IN (${rows[0]!.id}, ${whole!.id})`);
+    expect(read.map((r) => r.amount).sort()).toEqual(["1.10", "5.00"]);
+    await t.db.delete(s.lineItems).where(sql`${s.lineItems.id} IN (${rows[0]!.id}, ${whole!.id})`);
+  });
+});
