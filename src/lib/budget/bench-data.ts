@@ -5,6 +5,7 @@
  * with targets, table 16's tasks add up to basic expenditure.
  */
 import { ZERO, inspectMoney, toYuanString } from "../money";
+import { SOURCE_CODES } from "./types";
 import type {
   BudgetInput,
   Catalogs,
@@ -114,17 +115,7 @@ export const PUBLIC_ECONOMIC: readonly string[] = DEPT_ECONOMIC.filter(
   ([c]) => c.length === 5 && (c.startsWith("302") || c.startsWith("310")),
 ).map(([c]) => c);
 export const ANY_ECONOMIC: readonly string[] = DEPT_ECONOMIC.filter(([c]) => c.length === 5).map(([c]) => c);
-export const ALL_SOURCES: readonly SourceCode[] = [
-  "gpb",
-  "gf",
-  "soc",
-  "fsa",
-  "unit_business",
-  "unit_operating",
-  "unit_superior",
-  "unit_affiliated",
-  "unit_other",
-];
+export const ALL_SOURCES: readonly SourceCode[] = SOURCE_CODES;
 
 export const BENCH_UNIT: UnitInfo = {
   code: "999001",

@@ -13,6 +13,7 @@
  */
 import type { MoneyIssue } from "../money";
 import { FEN, parseAmount, scaleOf, writtenDecimals, type Scale } from "./fixed";
+import { SOURCE_CODES } from "./types";
 import type {
   BudgetInput,
   ExpenseKind,
@@ -25,17 +26,7 @@ import type {
 } from "./types";
 
 export const PERIODS = ["current", "carryover"] as const satisfies readonly Period[];
-export const SOURCES = [
-  "gpb",
-  "gf",
-  "soc",
-  "fsa",
-  "unit_business",
-  "unit_operating",
-  "unit_superior",
-  "unit_affiliated",
-  "unit_other",
-] as const satisfies readonly SourceCode[];
+export const SOURCES = SOURCE_CODES;
 export const KINDS = ["personnel", "public", "project"] as const satisfies readonly ExpenseKind[];
 export const UNIT_SOURCES: SourceCode[] = SOURCES.filter((s) => s.startsWith("unit_"));
 /** 财政拨款 */

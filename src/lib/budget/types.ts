@@ -33,6 +33,19 @@ export type SourceCode =
   | "unit_affiliated"
   | "unit_other";
 
+/** Every funding source, in the disclosure's column order. */
+export const SOURCE_CODES = [
+  "gpb",
+  "gf",
+  "soc",
+  "fsa",
+  "unit_business",
+  "unit_operating",
+  "unit_superior",
+  "unit_affiliated",
+  "unit_other",
+] as const satisfies readonly SourceCode[];
+
 /** How the disclosure prints amounts: 万元 (the seed) or 元. A setting per region and year. */
 export type AmountUnit = "wan" | "yuan";
 

@@ -3,6 +3,7 @@
  * a decimal string in 元 everywhere; a number never carries an amount.
  */
 import { z } from "zod";
+import { SOURCE_CODES } from "@/lib/budget/types";
 
 z.config(z.locales.zhCN());
 
@@ -26,17 +27,7 @@ export const KIND_LABELS: Record<(typeof EXPENSE_KINDS)[number], string> = {
 };
 export const PERIODS = ["current", "carryover"] as const;
 export const PERIOD_LABELS: Record<(typeof PERIODS)[number], string> = { current: "本年", carryover: "上年结转" };
-export const SOURCE_CODES = [
-  "gpb",
-  "gf",
-  "soc",
-  "fsa",
-  "unit_business",
-  "unit_operating",
-  "unit_superior",
-  "unit_affiliated",
-  "unit_other",
-] as const;
+export { SOURCE_CODES };
 
 export const lineItemFields = z
   .object({

@@ -52,49 +52,35 @@ export const functionCodes = pgTable(
   ],
 );
 
+/** An economic classification catalogue: 类 (3 digits) → 款 (5), per year. */
+function economicCatalog<N extends string>(name: N) {
+  return pgTable(
+    name,
+    {
+      year: integer("year")
+        .notNull()
+        .references(() => fiscalYears.year),
+      code: text("code").notNull(),
+      name: text("name").notNull(),
+      parentCode: text("parent_code"),
+    },
+    (t) => [
+      primaryKey({ columns: [t.year, t.code] }),
+      check(`${name}_code_ck`, sql`${t.code} ~ '^([0-9]{3}|[0-9]{5})$'`),
+      check(
+        `${name}_parent_ck`,
+        sql`(length(${t.code}) = 3 AND ${t.parentCode} IS NULL) OR (length(${t.code}) = 5 AND ${t.parentCode} = left(${t.code}, 3))`,
+      ),
+      foreignKey({ columns: [t.year, t.parentCode], foreignColumns: [t.year, t.code], name: `${name}_parent_fk` }),
+    ],
+  );
+}
+
 /** 部门预算支出经济分类: 类 (3) → 款 (5). */
-export const deptEconomicCodes = pgTable(
-  "dept_economic_codes",
-  {
-    year: integer("year")
-      .notNull()
-      .references(() => fiscalYears.year),
-    code: text("code").notNull(),
-    name: text("name").notNull(),
-    parentCode: text("parent_code"),
-  },
-  (t) => [
-    primaryKey({ columns: [t.year, t.code] }),
-    check("dept_economic_codes_code_ck", sql`${t.code} ~ '^([0-9]{3}|[0-9]{5})$'`),
-    check(
-      "dept_economic_codes_parent_ck",
-      sql`(length(${t.code}) = 3 AND ${t.parentCode} IS NULL) OR (length(${t.code}) = 5 AND ${t.parentCode} = left(${t.code}, 3))`,
-    ),
-    foreignKey({ columns: [t.year, t.parentCode], foreignColumns: [t.year, t.code], name: "dept_economic_codes_parent_fk" }),
-  ],
-);
+export const deptEconomicCodes = economicCatalog("dept_economic_codes");
 
 /** 政府预算支出经济分类: 类 (3) → 款 (5). */
-export const govEconomicCodes = pgTable(
-  "gov_economic_codes",
-  {
-    year: integer("year")
-      .notNull()
-      .references(() => fiscalYears.year),
-    code: text("code").notNull(),
-    name: text("name").notNull(),
-    parentCode: text("parent_code"),
-  },
-  (t) => [
-    primaryKey({ columns: [t.year, t.code] }),
-    check("gov_economic_codes_code_ck", sql`${t.code} ~ '^([0-9]{3}|[0-9]{5})$'`),
-    check(
-      "gov_economic_codes_parent_ck",
-      sql`(length(${t.code}) = 3 AND ${t.parentCode} IS NULL) OR (length(${t.code}) = 5 AND ${t.parentCode} = left(${t.code}, 3))`,
-    ),
-    foreignKey({ columns: [t.year, t.parentCode], foreignColumns: [t.year, t.code], name: "gov_economic_codes_parent_fk" }),
-  ],
-);
+export const govEconomicCodes = economicCatalog("gov_economic_codes");
 
 /** Department-economic 款 → government-economic 款, by unit type; data the admin edits, not code. */
 export const economicMappings = pgTable(
