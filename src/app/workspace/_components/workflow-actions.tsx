@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { createContext, useContext, useState } from "react";
 import type { Check } from "@/lib/budget";
 import { dateInChina, type BudgetStatus, type WorkflowAction } from "@/lib/workflow";
 import { Button, Card, ErrorText, inputClass, labelClass, Notice } from "@/components/workspace/ui";
@@ -18,12 +18,21 @@ interface Props {
   correctionNote: string;
 }
 
+/**
+ * What the last verb did. Kept above the forms: after a verb the budget is reloaded and the form
+ * that was used usually disappears (a submitted budget has no 提交 any more), its message must not.
+ */
+const DoneContext = createContext<(message: string) => void>(() => undefined);
+
 /** The verbs this user may use on this budget now; the server decides again on every call. */
 export function WorkflowActions({ budgetRef, status, revision, actions, checks, correctionNote }: Props) {
+  const [done, setDone] = useState<string | null>(null);
   const verbs = actions.filter((a) => a !== "edit");
-  if (verbs.length === 0) return null;
+  if (verbs.length === 0 && done === null) return null;
   return (
     <Card title="办理" id="workflow">
+      <Notice>{done}</Notice>
+      <DoneContext.Provider value={setDone}>
       <div className="space-y-6">
         {verbs.includes("submit") && <SubmitForm budgetRef={budgetRef} resubmit={status === "returned"} checks={checks} />}
         {verbs.includes("return") && <ReturnForm budgetRef={budgetRef} />}
@@ -31,15 +40,15 @@ export function WorkflowActions({ budgetRef, status, revision, actions, checks, 
         {verbs.includes("publish") && <PublishForm budgetRef={budgetRef} needsNote={revision > 1} initialNote={correctionNote} />}
         {verbs.includes("correct") && <CorrectionButton budgetRef={budgetRef} />}
       </div>
+      </DoneContext.Provider>
     </Card>
   );
 }
 
 function useVerb<T>(options: { onSuccess?: (data: T) => void } = {}) {
   const refresh = useRefreshBudget();
-  const [done, setDone] = useState<string | null>(null);
+  const setDone = useContext(DoneContext);
   return {
-    done,
     handlers: (message: string) => ({
       onSuccess: async (data: T) => {
         setDone(message);
@@ -91,7 +100,6 @@ function SubmitForm({ budgetRef, resubmit, checks }: { budgetRef: BudgetRef; res
         {resubmit ? "重新提交" : "提交"}
       </Button>
       <ErrorText>{submit.error && errorMessage(submit.error)}</ErrorText>
-      <Notice>{verb.done}</Notice>
     </form>
   );
 }
@@ -176,7 +184,6 @@ function ReturnForm({ budgetRef }: { budgetRef: BudgetRef }) {
         </Button>
       </div>
       <ErrorText>{send.error && errorMessage(send.error)}</ErrorText>
-      <Notice>{verb.done}</Notice>
     </form>
   );
 }
@@ -206,7 +213,6 @@ function ApproveForm({ budgetRef }: { budgetRef: BudgetRef }) {
       </Button>
       <div className="w-full">
         <ErrorText>{approve.error && errorMessage(approve.error)}</ErrorText>
-        <Notice>{verb.done}</Notice>
       </div>
     </form>
   );
@@ -238,7 +244,6 @@ function PublishForm({ budgetRef, needsNote, initialNote }: { budgetRef: BudgetR
         公开
       </Button>
       <ErrorText>{publish.error && errorMessage(publish.error)}</ErrorText>
-      <Notice>{verb.done}</Notice>
     </form>
   );
 }
