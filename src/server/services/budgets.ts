@@ -46,12 +46,11 @@ async function requireBudget(db: DbOrTx, actor: SessionUser, budgetId: number) {
 
 export async function getBudget(db: DbOrTx, actor: SessionUser, budgetId: number) {
   const budget = await requireBudget(db, actor, budgetId);
-  const [lineItems, projects, comments, latest] = await Promise.all([
-    listLineItems(db, budgetId),
-    listProjects(db, budgetId),
-    listComments(db, budgetId),
-    latestRevision(db, budget.unitId, budget.year),
-  ]);
+  // One after the other: `db` may be a transaction, whose queries share one connection.
+  const lineItems = await listLineItems(db, budgetId);
+  const projects = await listProjects(db, budgetId);
+  const comments = await listComments(db, budgetId);
+  const latest = await latestRevision(db, budget.unitId, budget.year);
   const isLatestRevision = (latest ?? budget.revision) === budget.revision;
   return {
     budget: { ...budget, statusLabel: STATUS_LABELS[budget.status] },
@@ -81,7 +80,8 @@ export async function getFormOptions(db: DbOrTx, actor: SessionUser, budgetId: n
 
 /** What a new budget can be for: the units in scope and the fiscal years open for drafting. */
 export async function getCreateOptions(db: DbOrTx, actor: SessionUser) {
-  const [units, years] = await Promise.all([listUnits(db, actor.scope), listFiscalYears(db)]);
+  const units = await listUnits(db, actor.scope);
+  const years = await listFiscalYears(db);
   return { units, years };
 }
 
@@ -118,23 +118,15 @@ export async function listDeadlines(db: DbOrTx, actor: SessionUser, today: strin
 // Creating a budget and starting a correction: both copy content into a new budget row.
 // ---------------------------------------------------------------------------
 
-async function catalogueCodes(tx: DbOrTx, year: number) {
-  const [functions, economics, sources] = await Promise.all([
-    tx.select({ code: s.functionCodes.code }).from(s.functionCodes).where(eq(s.functionCodes.year, year)),
-    tx.select({ code: s.deptEconomicCodes.code }).from(s.deptEconomicCodes).where(eq(s.deptEconomicCodes.year, year)),
-    tx.select({ code: s.fundingSources.code }).from(s.fundingSources).where(eq(s.fundingSources.year, year)),
-  ]);
-  const set = (rows: { code: string }[]) => new Set(rows.map((r) => r.code));
-  return { functions: set(functions), economics: set(economics), sources: set(sources) };
-}
-
 /**
  * Keep what the target year's catalogue still knows. A code retired between the years cannot be
  * stored (the foreign keys refuse it); such rows are left out and counted, for the preparer to re-enter.
  */
 async function fitToYear(tx: DbOrTx, input: BudgetInput, year: number): Promise<{ input: BudgetInput; skipped: number }> {
   if (input.year === year) return { input, skipped: 0 };
-  const known = await catalogueCodes(tx, year);
+  const options = await lineItemOptions(tx, year);
+  const set = (rows: { code: string }[]) => new Set(rows.map((r) => r.code));
+  const known = { functions: set(options.functions), economics: set(options.economics), sources: set(options.sources) };
   const lineItems = input.lineItems.filter(
     (l) => known.functions.has(l.functionCode) && known.economics.has(l.economicCode) && known.sources.has(l.source),
   );
