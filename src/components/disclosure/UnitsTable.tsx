@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { publicPaths } from "@/server/cache-tags";
 import type { PublishedRow } from "@/server/queries/public";
-import { Decimal } from "@/lib/money";
+import { Decimal, percentOf } from "@/lib/money";
 import { signedAmount, wan } from "./format";
 
 function change(r: PublishedRow): { amount: string; percent: string } {
@@ -9,9 +9,8 @@ function change(r: PublishedRow): { amount: string; percent: string } {
   const now = new Decimal(r.total);
   const prior = new Decimal(r.priorTotal);
   const diff = now.minus(prior);
-  const percent = prior.isZero()
-    ? "—"
-    : `${diff.isNegative() ? "−" : diff.isZero() ? "" : "+"}${diff.abs().times(100).div(prior).toFixed(2)}%`;
+  const share = percentOf(diff.abs(), prior);
+  const percent = share === null ? "—" : `${diff.isNegative() ? "−" : diff.isZero() ? "" : "+"}${share}%`;
   return { amount: signedAmount(diff.toFixed(2)), percent };
 }
 

@@ -183,32 +183,8 @@ function LineItemForm(props: {
     <form aria-label={props.title} onSubmit={onSubmit}>
       <h3 className="mb-2 font-medium">{props.title}</h3>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
-          <label htmlFor={field("function")} className={labelClass}>
-            支出功能分类
-          </label>
-          <select id={field("function")} className={inputClass} value={functionCode} onChange={(e) => setFunctionCode(e.target.value)} required>
-            <option value="">请选择</option>
-            {options.functions.map((f) => (
-              <option key={f.code} value={f.code}>
-                {f.code} {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={field("economic")} className={labelClass}>
-            经济分类
-          </label>
-          <select id={field("economic")} className={inputClass} value={economicCode} onChange={(e) => setEconomicCode(e.target.value)} required>
-            <option value="">请选择</option>
-            {options.economics.map((f) => (
-              <option key={f.code} value={f.code}>
-                {f.code} {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CodeSelect id={field("function")} label="支出功能分类" value={functionCode} onChange={setFunctionCode} entries={options.functions} />
+        <CodeSelect id={field("economic")} label="经济分类" value={economicCode} onChange={setEconomicCode} entries={options.economics} />
         <div>
           <label htmlFor={field("kind")} className={labelClass}>
             支出类型
@@ -280,5 +256,36 @@ function LineItemForm(props: {
       </div>
       <ErrorText>{localError ?? (error && errorMessage(error))}</ErrorText>
     </form>
+  );
+}
+
+/** A required catalogue choice, code before name. */
+function CodeSelect({
+  id,
+  label,
+  value,
+  onChange,
+  entries,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (code: string) => void;
+  entries: { code: string; name: string }[];
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select id={id} className={inputClass} value={value} onChange={(e) => onChange(e.target.value)} required>
+        <option value="">请选择</option>
+        {entries.map((f) => (
+          <option key={f.code} value={f.code}>
+            {f.code} {f.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
