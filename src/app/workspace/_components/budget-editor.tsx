@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { formatWan } from "@/lib/money";
-import { publicPaths } from "@/server/cache-tags";
+import { publicPaths } from "@/lib/paths";
 import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
