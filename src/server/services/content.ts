@@ -189,7 +189,7 @@ async function writeChanges(tx: Tx, budget: LockedBudget, c: ParsedContentChange
         ).map((x) => ({ ...x, path: x.path.replace(/\.functionClassCode$/, ".code") })),
       );
       for (const code of Object.keys(c.baseline.bySource ?? {}))
-        if (!cat.sourceNames.has(code)) issue(`baseline.bySource.${code}`, `资金来源“${code}”不在 ${budget.year} 年度的资金来源中`);
+        if (code !== "carryover" && !cat.sourceNames.has(code)) issue(`baseline.bySource.${code}`, `资金来源“${code}”不在 ${budget.year} 年度的资金来源中`);
     }
   }
 
