@@ -8,6 +8,7 @@ import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
 import { CommentsPanel } from "./comments-panel";
+import { ContentEditors } from "./content-editors";
 import { LineItems } from "./line-items";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
@@ -65,7 +66,8 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
       <CommentsPanel comments={comments} lineItems={lineItems} />
       <ChecksPanel query={checks} />
       <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} />
-      <Projects budgetRef={ref} projects={projects} editable={editable} />
+      <Projects budgetRef={ref} projects={projects} lineItems={lineItems} editable={editable} />
+      <ContentEditors budgetRef={ref} editable={editable} />
       <NarrativeForm budgetRef={ref} budget={budget} editable={editable} />
       {canSeeTimeline && <Timeline budgetId={budgetId} />}
       <Card title="说明" id="help">
