@@ -54,6 +54,15 @@ export async function findBudget(db: DbOrTx, scope: Scope, budgetId: number) {
   return row ?? null;
 }
 
+/** The newest revision of a unit's budget of a year, by unit code, within the scope; null otherwise. */
+export async function findBudgetByUnitYear(db: DbOrTx, scope: Scope, year: number, unitCode: string) {
+  const [row] = await headers(db)
+    .where(and(eq(s.budgets.year, year), eq(unit.code, unitCode), unitInScope(scope, s.budgets.unitId)))
+    .orderBy(desc(s.budgets.revision))
+    .limit(1);
+  return row ?? null;
+}
+
 /** Locks the budget row for the rest of the transaction, so concurrent writers queue behind each other. */
 export async function lockBudget(tx: DbOrTx, scope: Scope, budgetId: number) {
   const [row] = await tx

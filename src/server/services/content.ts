@@ -7,8 +7,11 @@
  */
 import type { DbOrTx, Tx } from "../db/client";
 import type { SessionUser } from "../auth/session";
-import { findBudget, type LockedBudget } from "../queries/budgets";
-import { loadPublishedInput } from "../queries/budget-input";
+import { findBudget, findBudgetByUnitYear, type LockedBudget } from "../queries/budgets";
+import { loadBudgetInput, loadPublishedInput } from "../queries/budget-input";
+import { computeDisclosure } from "@/lib/budget";
+import { hasPermission } from "@/lib/auth/permissions";
+import { workspaceDocument, type WorkspaceDisclosure } from "@/lib/export/json";
 import { loadYearCatalogue, validateCodes, type CodedRow } from "../queries/catalogue";
 import {
   assetsOf,
@@ -728,3 +731,28 @@ export async function getBudgetContent(db: DbOrTx, actor: SessionUser, budgetId:
   };
 }
 export type BudgetContentView = Awaited<ReturnType<typeof getBudgetContent>>;
+
+/**
+ * The preview of a unit's current budget of a year (draft or later) in the open-data JSON shape,
+ * for a signed-in user whose scope holds the unit; null otherwise (the route answers 404).
+ */
+export async function getWorkspaceDocument(db: DbOrTx, actor: SessionUser, year: number, unitCode: string): Promise<WorkspaceDisclosure | null> {
+  if (!hasPermission(actor.role, "budget.read")) return null;
+  const budget = await findBudgetByUnitYear(db, actor.scope, year, unitCode);
+  if (!budget) return null;
+  const d = computeDisclosure(await loadBudgetInput(db, budget.id));
+  return workspaceDocument(d, {
+    unit: {
+      code: budget.unitCode,
+      name: budget.unitName,
+      type: d.unit.type,
+      department: { code: budget.departmentCode, name: budget.departmentName },
+      region: { code: d.unit.regionCode, name: d.unit.regionName },
+    },
+    revision: budget.revision,
+    status: budget.status,
+    version: budget.version,
+    publishedAt: budget.publishedAt ? budget.publishedAt.toISOString() : null,
+    correctionNote: budget.correctionNote,
+  });
+}
