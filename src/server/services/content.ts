@@ -756,3 +756,10 @@ export async function getWorkspaceDocument(db: DbOrTx, actor: SessionUser, year:
     correctionNote: budget.correctionNote,
   });
 }
+
+/** The 17 tables and the 情况说明 of a budget exactly as the public page will show them. */
+export async function getBudgetPreview(db: DbOrTx, actor: SessionUser, budgetId: number) {
+  const budget = await findBudget(db, actor.scope, budgetId);
+  if (!budget) throw notFound();
+  return computeDisclosure(await loadBudgetInput(db, budgetId));
+}

@@ -9,6 +9,7 @@ import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
 import { CommentsPanel } from "./comments-panel";
 import { ContentEditors } from "./content-editors";
+import { Preview } from "./preview";
 import { LineItems } from "./line-items";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
@@ -65,6 +66,7 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
       <WorkflowActions budgetRef={ref} status={budget.status} revision={budget.revision} actions={actions} checks={checks.data?.checks ?? []} correctionNote={budget.correctionNote} />
       <CommentsPanel comments={comments} lineItems={lineItems} />
       <ChecksPanel query={checks} />
+      <Preview budgetId={budgetId} open={actions.includes("approve") || actions.includes("publish")} />
       <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} />
       <Projects budgetRef={ref} projects={projects} lineItems={lineItems} editable={editable} />
       <ContentEditors budgetRef={ref} editable={editable} />
