@@ -68,16 +68,15 @@ export function ContentEditors({ budgetRef, editable }: { budgetRef: BudgetRef; 
   if (content.error) return <ErrorText>{errorMessage(content.error)}</ErrorText>;
   const c = content.data;
   const classes = options.data?.functionClasses ?? [];
-  // A key per saved version: after each save the forms start again from what was stored.
-  const k = `${budgetRef.version}`;
+  // The forms keep what is typed across saves of other forms: nothing typed is lost by a refresh.
   return (
     <>
-      <ProfileEditor key={`profile-${k}`} budgetRef={budgetRef} content={c} editable={editable} />
-      <TargetsEditor key={`targets-${k}`} budgetRef={budgetRef} content={c} editable={editable} />
-      <ProcurementEditor key={`procurement-${k}`} budgetRef={budgetRef} content={c} editable={editable} />
-      <ServicesEditor key={`services-${k}`} budgetRef={budgetRef} content={c} editable={editable} classes={classes} />
-      <AssetsEditor key={`assets-${k}`} budgetRef={budgetRef} content={c} editable={editable} />
-      <BaselineEditor key={`baseline-${k}`} budgetRef={budgetRef} content={c} editable={editable} classes={classes} />
+      <ProfileEditor budgetRef={budgetRef} content={c} editable={editable} />
+      <TargetsEditor budgetRef={budgetRef} content={c} editable={editable} />
+      <ProcurementEditor budgetRef={budgetRef} content={c} editable={editable} />
+      <ServicesEditor budgetRef={budgetRef} content={c} editable={editable} classes={classes} />
+      <AssetsEditor budgetRef={budgetRef} content={c} editable={editable} />
+      <BaselineEditor budgetRef={budgetRef} content={c} editable={editable} classes={classes} />
     </>
   );
 }
