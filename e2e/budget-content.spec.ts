@@ -174,7 +174,7 @@ test("a blank budget entered through the screens is submitted, approved, publish
   const main = page.getByRole("main");
   await expect(main).toContainText("负责全区就业创业服务工作");
   await expect(main).toContainText("综合办公室");
-  await expect(main).toContainText("173.46"); // 130 + 20 + 50 … minus nothing: the total in 万元
+  await expect(main).toContainText("200.00"); // 130 + 20 + 50 万元
   await expect(main).toContainText(PROJECT);
   await expect(main).toContainText("补贴发放人次");
   await expect(main).toContainText("基本支出人员经费（保工资）");
