@@ -65,7 +65,7 @@ test("a blank budget entered through the screens is submitted, approved, publish
 
   // Line items: one pasted with a thousands separator in 元, one in 万元.
   await addLine(page, { fn: "2080109", econ: "30101", kind: "人员经费", amount: "1,234,567.89", unit: "元" });
-  await addLine(page, { fn: "2080109", econ: "30201", kind: "公用经费", amount: "20" });
+  await addLine(page, { fn: "2080109", econ: "30201", kind: "公用经费", amount: "20", unit: "万元" });
   await expect(page.getByText("收支总预算 143.46 万元")).toBeVisible();
 
   // A project with current-year money.
@@ -74,7 +74,7 @@ test("a blank budget entered through the screens is submitted, approved, publish
   await newProject.getByLabel("项目内容").fill("发放就业创业补贴");
   await newProject.getByRole("button", { name: "保存项目" }).click();
   await expect(page.getByRole("form", { name: `项目绩效目标：${PROJECT}` })).toBeVisible();
-  await addLine(page, { fn: "2080109", econ: "30299", kind: "项目支出", project: PROJECT, amount: "50" });
+  await addLine(page, { fn: "2080109", econ: "30299", kind: "项目支出", project: PROJECT, amount: "50", unit: "万元" });
 
   // 表17: the project's targets.
   const t17 = page.getByRole("form", { name: `项目绩效目标：${PROJECT}` });
