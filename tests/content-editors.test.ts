@@ -143,6 +143,37 @@ describe("every editor of a blank draft", () => {
     });
   });
 
+  it("flags copied 上年结转 lines and last year's reasons as warnings until they are reviewed; carries every part", async () => {
+    await rolledBack(t.db, async (tx) => {
+      const p = callerFor(tx, preparer);
+      const created = await p.budgets.create({ year: 2025, from: "prior" });
+      const { checks } = await p.budgets.checks({ budgetId: created.budgetId });
+      const carry = checks.filter((c) => c.id === "BUD-C060");
+      expect(carry.length).toBeGreaterThan(0);
+      expect(carry.every((c) => c.severity === "warning" && c.lineItemId)).toBe(true);
+      expect(checks.some((c) => c.id === "BUD-C061")).toBe(true);
+      // Every part came along.
+      const content = await p.budgets.content({ budgetId: created.budgetId });
+      expect(content.profile.duties.length).toBeGreaterThan(0);
+      expect(content.targets.length).toBeGreaterThan(0);
+      expect(content.baseline?.byKind).toBeDefined();
+      // Reviewing one carry-over line (a new amount) and the reason clears their warnings.
+      const { lineItems } = await p.budgets.get({ budgetId: created.budgetId });
+      const first = lineItems.find((l) => String(l.id) === carry[0]!.lineItemId)!;
+      const r = await p.editing.applyChanges({
+        budgetId: created.budgetId,
+        version: created.version,
+        changes: {
+          lineItems: { upsert: [{ id: first.id, functionCode: first.functionCode, economicCode: first.economicCode, kind: first.kind, projectId: first.projectId, source: first.source as "gpb", period: "carryover", amount: "1.00" }] },
+          narrative: { totalChangeReason: "本年新增就业项目", sanggongChangeReason: "" },
+        },
+      });
+      const after = (await p.budgets.checks({ budgetId: r.budgetId })).checks;
+      expect(after.filter((c) => c.id === "BUD-C060")).toHaveLength(carry.length - 1);
+      expect(after.some((c) => c.id === "BUD-C061")).toBe(false);
+    });
+  });
+
   it("orders free years: the next after the latest first, then the others newest first", () => {
     expect(freeYearsOf([2026, 2025, 2024, 2023], new Set([2024]))).toEqual([2025, 2026, 2023]);
     expect(freeYearsOf([2026, 2025], new Set())).toEqual([2026, 2025]);

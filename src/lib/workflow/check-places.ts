@@ -23,6 +23,7 @@ const BY_RULE: Record<string, CheckPlace> = {
   "BUD-C027": { anchor: "#narrative-heading", editor: "情况说明" },
   "BUD-C028": { anchor: "#narrative-heading", editor: "情况说明" },
   "BUD-C030": { anchor: "#narrative-heading", editor: "情况说明" },
+  "BUD-C061": { anchor: "#narrative-heading", editor: "情况说明" },
   "BUD-C044": { anchor: "#assets-heading", editor: "国有资产占有使用情况" },
 };
 
