@@ -66,7 +66,7 @@ test("a blank budget entered through the screens is submitted, approved, publish
   // Line items: one pasted with a thousands separator in 元, one in 万元.
   await addLine(page, { fn: "2080109", econ: "30101", kind: "人员经费", amount: "1,234,567.89", unit: "元" });
   await addLine(page, { fn: "2080109", econ: "30201", kind: "公用经费", amount: "20", unit: "万元" });
-  await expect(page.getByText("收支总预算 143.46 万元")).toBeVisible();
+  await expect(page.getByText("收支总预算 143.46 万元", { exact: true })).toBeVisible();
 
   // A project with current-year money.
   const newProject = page.getByRole("form", { name: "新增项目" });
