@@ -94,6 +94,7 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
     observe(handler, {
       metricsToken: process.env.METRICS_TOKEN?.trim() || undefined,
       servedFromCache: (req) => isCacheableRequest(req) && cache.get(req.url ?? "/") !== undefined,
+      internal: (req) => req.headers["x-page-cache-bypass"] === bypass,
     }),
   );
   server.keepAliveTimeout = 65_000;

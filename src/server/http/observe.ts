@@ -24,6 +24,11 @@ export interface ObserveOptions {
   retryAfterSeconds?: number;
   /** True when the request will be answered from a cache: such requests never wait for the bound. */
   servedFromCache?: (req: IncomingMessage) => boolean;
+  /**
+   * True for the server's own loopback requests (the page cache rendering a miss through Next): they
+   * are part of the request that caused them, so they get no log line and no metrics of their own.
+   */
+  internal?: (req: IncomingMessage) => boolean;
 }
 
 const STATIC_SEGMENT = /^(?:v\d{1,2}|[a-z][a-z-]*)(?:\.(?:csv|json|xlsx|pdf))?$/;
@@ -124,6 +129,10 @@ export function observe(handler: RequestHandler, options: ObserveOptions = {}): 
   const m = metrics();
 
   return (req, res) => {
+    if (options.internal?.(req)) {
+      handler(req, res);
+      return;
+    }
     const started = process.hrtime.bigint();
     const incoming = req.headers["x-request-id"];
     const info: RequestInfo = {
