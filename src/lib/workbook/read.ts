@@ -49,7 +49,18 @@ import {
 } from "./format";
 import { columnLetter, functionClasses } from "./write";
 
-export type ReadResult = { ok: true; content: WorkbookContent; counts: WorkbookCounts } | { ok: false; errors: WorkbookError[] };
+export type ReadResult =
+  | {
+      ok: true;
+      content: WorkbookContent;
+      counts: WorkbookCounts;
+      /**
+       * Where a content path came from, for refusals found later (e.g. by the server's checks):
+       * "lineItems.upsert.3.amount" → 预算明细, its row, the 金额 column.
+       */
+      locate: (path: string) => Omit<WorkbookError, "message">;
+    }
+  | { ok: false; errors: WorkbookError[] };
 
 export interface WorkbookCounts {
   lineItems: number;
@@ -216,6 +227,7 @@ export function parseBudgetWorkbook(wb: ExcelJS.Workbook, catalog: WorkbookCatal
   const sources = sourceLookup(catalog);
   const sourceNames = catalog.sources.map((s) => s.name).join("、");
 
+  const origin = { lineItems: [] as number[], projects: [] as number[], procurement: [] as number[], purchasedServices: [] as number[] };
   // 项目 first: the other sheets point at projects by name.
   const projects: Project[] = [];
   const projectByName = new Map<string, string>();
@@ -241,6 +253,7 @@ export function parseBudgetWorkbook(wb: ExcelJS.Workbook, catalog: WorkbookCatal
       const id = `p${projects.length + 1}`;
       projectByName.set(name, id);
       projects.push({ id, name, content: f.text(PROJECT_HEADERS.content), debtFinanced: debt === YES, sort: projects.length + 1 });
+      origin.projects.push(r.row);
     }
   }
   const projectRef = (f: ReturnType<typeof fields>, header: string, name: string): string | null | undefined => {
@@ -301,6 +314,7 @@ export function parseBudgetWorkbook(wb: ExcelJS.Workbook, catalog: WorkbookCatal
       }
       seen.set(key, r.row);
       lineItems.push({ id: `l${lineItems.length + 1}`, functionCode: fn, economicCode: ec, kind, projectId, source, period, amount });
+      origin.lineItems.push(r.row);
     }
   }
 
@@ -390,6 +404,7 @@ export function parseBudgetWorkbook(wb: ExcelJS.Workbook, catalog: WorkbookCatal
       if (amount !== null && sme !== null && new Decimal(sme).gt(amount)) f.fail(P.smeReserved, "面向中小企业预留金额不能大于采购金额");
       if (projectId === undefined || name === null || category === null || source === null || period === null || amount === null || sme === null) continue;
       procurement.push({ id: `g${procurement.length + 1}`, projectId, name, category, source, period, amount, smeReserved: sme });
+      origin.procurement.push(r.row);
     }
   }
 
@@ -417,6 +432,7 @@ export function parseBudgetWorkbook(wb: ExcelJS.Workbook, catalog: WorkbookCatal
         period,
         amount,
       });
+      origin.purchasedServices.push(r.row);
     }
   }
 
@@ -523,8 +539,25 @@ export function parseBudgetWorkbook(wb: ExcelJS.Workbook, catalog: WorkbookCatal
     narrative: { totalChangeReason: kvText(K.totalChangeReason), sanggongChangeReason: kvText(K.sanggongChangeReason), overview: kvText(K.overview) },
     baseline,
   };
+  const sheetsByPart = {
+    lineItems: [SHEETS.lines, lineSheet, LINE_HEADERS],
+    projects: [SHEETS.projects, projectSheet, PROJECT_HEADERS],
+    procurement: [SHEETS.procurement, procurementSheet, PROCUREMENT_HEADERS],
+    purchasedServices: [SHEETS.services, serviceSheet, SERVICE_HEADERS],
+  } as const;
+  const locate = (path: string): Omit<WorkbookError, "message"> => {
+    const [part, , index, field] = path.split(".");
+    const entry = sheetsByPart[part as keyof typeof sheetsByPart];
+    if (!entry) return { sheet: "", row: 0, column: "" };
+    const [sheet, read, headers] = entry;
+    const row = origin[part as keyof typeof origin][Number(index)] ?? 0;
+    const header = field === "projectKey" || field === "projectId" ? "project" : field;
+    const title = header ? (headers as Record<string, string>)[header] : undefined;
+    return { sheet, row, column: (title && read?.columns.get(title)) || "" };
+  };
   return {
     ok: true,
+    locate,
     content,
     counts: {
       lineItems: lineItems.length,
