@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   analyse,
   blankRow,
+  dropHeaderRow,
   changesOf,
   fillDown,
   lookups,
@@ -59,7 +60,7 @@ describe("line grid model", () => {
 
   it("pastes below the rows, adding rows, skipping a header row, and marks wrong cells", () => {
     const block = parseClipboard("支出功能分类\t经济分类\t支出类型\t项目\t资金来源\t期间\t金额（元）\n2080150\t30101\t人员经费\t\t一般公共预算\t本年\t1,234.50\n2089999\t30101\t人员经费\t\t一般公共预算\t本年\t12.345\n");
-    const { rows, cells } = pasteBlock(savedRows(), 2, 0, block);
+    const { rows, cells } = pasteBlock(savedRows(), 2, 0, dropHeaderRow(block));
     expect(rows).toHaveLength(4);
     expect(cells).toBe(14);
     const a = analyse(rows, lk);

@@ -319,15 +319,19 @@ export function toClipboard(block: string[][]): string {
   return block.map((r) => r.map((c) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join("\t")).join("\n");
 }
 
+const HEADER_WORDS = new Set<string>([...Object.values(GRID_HEADERS), "支出功能分类编码", "经济分类编码", "项目名称", "金额"]);
+
+/** A copied block without its header row (the grid's or the workbook's headers), if it has one. */
+export function dropHeaderRow(block: string[][]): string[][] {
+  return block[0] && block[0].some((c) => HEADER_WORDS.has(c)) ? block.slice(1) : block;
+}
+
 /**
- * Pastes `block` with its top-left cell at (`rowIndex`, `colIndex`) of `rows` (in the order
- * shown); rows are added at the end when the block is taller. A pasted header row (the grid's or
- * the workbook's headers) is skipped. Answers the new rows and how many cells were written.
+ * Pastes `data` with its top-left cell at (`rowIndex`, `colIndex`) of `rows` (in the order
+ * shown); rows are added at the end when the block is taller. Answers the new rows and how many
+ * cells were written.
  */
-export function pasteBlock(rows: GridRow[], rowIndex: number, colIndex: number, block: string[][]): { rows: GridRow[]; cells: number } {
-  let data = block;
-  const headerWords = new Set<string>([...Object.values(GRID_HEADERS), "支出功能分类编码", "经济分类编码", "项目名称", "金额"]);
-  if (data[0] && data[0].some((c) => headerWords.has(c))) data = data.slice(1);
+export function pasteBlock(rows: GridRow[], rowIndex: number, colIndex: number, data: string[][]): { rows: GridRow[]; cells: number } {
   const out = rows.slice();
   let cells = 0;
   data.forEach((values, i) => {

@@ -13,6 +13,7 @@ import {
   blankRow,
   changesOf,
   describeRow,
+  dropHeaderRow,
   fillDown,
   isEmptyRow,
   lookups,
@@ -83,12 +84,23 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
   const changes = useMemo(() => changesOf(rows, savedMap, analysis), [rows, savedMap, analysis]);
   const dirty = changes.upsert.length > 0 || changes.delete.length > 0 || analysis.errors.size > 0;
 
-  // New saved lines (after a save or someone else's edit) replace the grid only when nothing is unsaved.
+  const latest = useRef({ version, lines });
+  latest.current = { version, lines };
+  /** After a save: the version whose lines replace the grid when they arrive. */
+  const awaiting = useRef<number | null>(null);
+  const resetFrom = (v: number, saved: SavedLine[]) => {
+    const fresh = saved.map((l) => rowFromSaved(l, lk));
+    setBase({ version: v, rows: new Map(fresh.map((r) => [r.id!, r])) });
+    setDoc({ rows: fresh, past: [], future: [] });
+  };
+  // New saved lines (after our save, an import or someone else's edit) replace the grid, unless
+  // there are unsaved edits: those are kept, and a save then meets the conflict and merges.
   useEffect(() => {
     if (version === base.version) return;
-    if (dirty) return;
-    setBase({ version, rows: new Map(lines.map((l) => [l.id, rowFromSaved(l, lk)])) });
-    setDoc({ rows: lines.map((l) => rowFromSaved(l, lk)), past: [], future: [] });
+    if (awaiting.current !== null && version >= awaiting.current) {
+      awaiting.current = null;
+      resetFrom(version, lines);
+    } else if (!dirty) resetFrom(version, lines);
   }, [version, lines]);
 
   useEffect(() => {
@@ -280,7 +292,8 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
     if (mod && k === "Enter") {
       e.preventDefault();
       addRow(active.row);
-      move({ row: active.row + 1, col: 0 });
+      setAnchor(null);
+      setActive({ row: visible.length === 0 ? 0 : active.row + 1, col: 0 });
       return;
     }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
@@ -332,16 +345,12 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
     const text = e.clipboardData.getData("text/plain");
     if (!text) return;
     e.preventDefault();
-    const block = parseClipboard(text);
-    let pasted = 0;
-    let rowsPasted = 0;
-    changeVisible((shown) => {
-      const r = pasteBlock(shown, Math.min(active.row, shown.length), active.col, block);
-      pasted = r.cells;
-      rowsPasted = r.rows.length - shown.length;
-      return r.rows;
-    });
-    setStatus({ kind: "ok", text: `已粘贴 ${block.length} 行${rowsPasted > 0 ? `（新增 ${rowsPasted} 行）` : ""}，共 ${pasted || "若干"} 个单元格；请检查标红的单元格` });
+    const block = dropHeaderRow(parseClipboard(text));
+    if (block.length === 0) return;
+    const start = Math.min(active.row, visible.length);
+    const added = Math.max(0, start + block.length - visible.length);
+    changeVisible((shown) => pasteBlock(shown, Math.min(active.row, shown.length), active.col, block).rows);
+    setStatus({ kind: "ok", text: `已粘贴 ${block.length} 行${added > 0 ? `（其中新增 ${added} 行）` : ""}，标红的单元格需要改正` });
   };
 
   const onCopy = (e: React.ClipboardEvent) => {
@@ -372,22 +381,23 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
       if (result.ok) {
         setConflict(null);
         setStatus({ kind: "ok", text: `已保存 ${changes.upsert.length} 行修改${changes.delete.length ? `、删除 ${changes.delete.length} 行` : ""}` });
-        // The refreshed lines arrive through the props; nothing unsaved is left to keep.
-        setBase((b) => ({ ...b, version: -1 }));
+        // The saved lines, with their new ids, replace the grid (now, or when they arrive).
+        if (latest.current.version >= result.version) resetFrom(latest.current.version, latest.current.lines);
+        else awaiting.current = result.version;
         return;
       }
       if (!result.conflict) {
         setStatus({ kind: "error", text: result.message });
         return;
       }
-      const latest = await reload();
-      if (!latest) {
+      const now = await reload();
+      if (!now) {
         setStatus({ kind: "error", text: result.message });
         return;
       }
-      const serverRows = latest.lines.map((l) => rowFromSaved(l, lk));
+      const serverRows = now.lines.map((l) => rowFromSaved(l, lk));
       const merged = rebase(rows, base.rows, serverRows);
-      setBase({ version: latest.version, rows: new Map(serverRows.map((r) => [r.id!, r])) });
+      setBase({ version: now.version, rows: new Map(serverRows.map((r) => [r.id!, r])) });
       commit(merged.rows);
       setConflict(merged.changedOnServer.length ? merged.changedOnServer : ["他人修改了本预算的其他内容"]);
       setStatus({ kind: "error", text: "保存前本预算已被他人修改。您填写的内容都已保留在表格中，请核对下列变化后再次保存。" });
@@ -428,7 +438,17 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
             <Button onClick={() => void onSave()} disabled={saving || !dirty}>
               {saving ? "正在保存…" : "保存明细"}
             </Button>
-            <Button variant="secondary" onClick={() => { const r = addRow(active.row); lastUsed.current = r; move({ row: Math.min(active.row + 1, visible.length), col: 0 }); }}>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                addRow(active.row);
+                const next = visible.length === 0 ? 0 : active.row + 1;
+                setAnchor(null);
+                setActive({ row: next, col: 0 });
+                setTimeout(() => virtualizer.scrollToIndex(next), 0);
+                focusGrid();
+              }}
+            >
               插入行
             </Button>
             <Button variant="secondary" onClick={deleteRows} disabled={visible.length === 0}>
