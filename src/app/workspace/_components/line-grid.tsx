@@ -761,7 +761,8 @@ function CellEditor({
     const contains: typeof options = [];
     for (const o of options) {
       const l = o.label.toLowerCase();
-      if (l.startsWith(q) || o.value.toLowerCase().startsWith(q)) starts.push(o);
+      // A code, or a name (after the code in "2080505 机关…"), beginning with what was typed comes first.
+      if (l.startsWith(q) || o.value.toLowerCase().startsWith(q) || l.includes(` ${q}`)) starts.push(o);
       else if (l.includes(q)) contains.push(o);
       if (starts.length >= LIST_LIMIT) break;
     }
