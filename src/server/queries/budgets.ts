@@ -151,27 +151,6 @@ export function listApprovedBudgets(db: DbOrTx, scope: Scope) {
     .orderBy(desc(s.budgets.approvedOn), asc(unit.code), desc(s.budgets.revision));
 }
 
-/** The year's catalogue entries a line item can use: 项-level function codes, 款-level economic codes, sources. */
-export async function lineItemOptions(db: DbOrTx, year: number) {
-  // One after the other: `db` may be a transaction, whose queries share one connection.
-  const functions = await db
-    .select({ code: s.functionCodes.code, name: s.functionCodes.name })
-    .from(s.functionCodes)
-    .where(and(eq(s.functionCodes.year, year), sql`length(${s.functionCodes.code}) = 7`))
-    .orderBy(asc(s.functionCodes.code));
-  const economics = await db
-    .select({ code: s.deptEconomicCodes.code, name: s.deptEconomicCodes.name })
-    .from(s.deptEconomicCodes)
-    .where(and(eq(s.deptEconomicCodes.year, year), sql`length(${s.deptEconomicCodes.code}) = 5`))
-    .orderBy(asc(s.deptEconomicCodes.code));
-  const sources = await db
-    .select({ code: s.fundingSources.code, name: s.fundingSources.name })
-    .from(s.fundingSources)
-    .where(eq(s.fundingSources.year, year))
-    .orderBy(asc(s.fundingSources.sort));
-  return { functions, economics, sources };
-}
-
 /** The newest revision number of (unit, year); corrections are only started from it. */
 export async function latestRevision(db: DbOrTx, unitId: number, year: number): Promise<number | null> {
   const [row] = await db

@@ -4,7 +4,15 @@ import * as s from "../db/schema";
 export interface AuditEntry {
   userId: number | null;
   action: string;
-  entity: "budget" | "line_item" | "project" | "comment" | "user";
+  entity:
+    | "budget"
+    | "line_item"
+    | "project"
+    | "procurement_item"
+    | "purchased_service_item"
+    | "performance_target"
+    | "comment"
+    | "user";
   entityId: number | string;
   budgetId?: number | null;
   before?: unknown;

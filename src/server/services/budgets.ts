@@ -7,7 +7,6 @@ import { insertBudgetContent } from "../queries/budget-write";
 import {
   findBudget,
   latestRevision,
-  lineItemOptions,
   listApprovedBudgets,
   listAuditEntries,
   listBudgets,
@@ -18,6 +17,7 @@ import {
   listUnits,
 } from "../queries/budgets";
 import { unitInScope } from "../queries/scope";
+import { lineItemChoices, loadYearCatalogue } from "../queries/catalogue";
 import { computeDisclosure, type BudgetInput } from "@/lib/budget";
 import { allowedActions, dateInChina, deadlineStatus, nextStepLabel, STATUS_LABELS } from "@/lib/workflow";
 import { AppError, assertPermission, notFound } from "./errors";
@@ -75,7 +75,7 @@ export async function getBudgetChecks(db: DbOrTx, actor: SessionUser, budgetId: 
 
 export async function getFormOptions(db: DbOrTx, actor: SessionUser, budgetId: number) {
   const budget = await requireBudget(db, actor, budgetId);
-  return lineItemOptions(db, budget.year);
+  return lineItemChoices(await loadYearCatalogue(db, budget.year));
 }
 
 /** What a new budget can be for: the units in scope and the fiscal years open for drafting. */
@@ -124,7 +124,7 @@ export async function listDeadlines(db: DbOrTx, actor: SessionUser, today: strin
  */
 async function fitToYear(tx: DbOrTx, input: BudgetInput, year: number): Promise<{ input: BudgetInput; skipped: number }> {
   if (input.year === year) return { input, skipped: 0 };
-  const options = await lineItemOptions(tx, year);
+  const options = lineItemChoices(await loadYearCatalogue(tx, year));
   const set = (rows: { code: string }[]) => new Set(rows.map((r) => r.code));
   const known = { functions: set(options.functions), economics: set(options.economics), sources: set(options.sources) };
   const lineItems = input.lineItems.filter(
