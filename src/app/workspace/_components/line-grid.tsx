@@ -258,13 +258,8 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
     const col = GRID_COLUMNS[active.col]!;
     setCell(active.row, col, value);
     setEditing(null);
-    if (then === "down") {
-      if (active.row >= visible.length - 1) {
-        addRow(active.row);
-        setActive({ row: active.row + 1, col: 0 });
-        setTimeout(() => virtualizer.scrollToIndex(active.row + 1), 0);
-      } else move({ row: active.row + 1, col: active.col });
-    } else if (then === "right") move({ row: active.row, col: active.col + 1 });
+    if (then === "down") move({ row: active.row + 1, col: active.col });
+    else if (then === "right") move({ row: active.row, col: active.col + 1 });
     focusGrid();
   };
 
