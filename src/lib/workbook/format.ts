@@ -3,13 +3,11 @@
  * Chinese headers, amounts in 元 as numbers in columns whose header begins with 金额. One layout
  * serves both directions, so what we write is exactly what we read back.
  */
-import type { BudgetInput, CatalogEntry, ExpenseKind, Period } from "../budget/types";
+import type { CatalogEntry, ExpenseKind, Period, TaskFigure } from "../budget/types";
+import type { BudgetContent } from "../workflow/content";
 
-/** What a workbook carries: the editable content of a budget, without unit, year or catalogues. */
-export type WorkbookContent = Pick<
-  BudgetInput,
-  "lineItems" | "projects" | "procurement" | "purchasedServices" | "targets" | "profile" | "assets" | "narrative" | "baseline"
->;
+/** What a workbook carries: the editable content of a budget (the write module's `BudgetContent`). */
+export type WorkbookContent = BudgetContent;
 
 /** The year's catalogue the workbook offers in its lists and checks codes against. */
 export interface WorkbookCatalog {
@@ -65,7 +63,20 @@ export const LINE_HEADERS = {
 
 export const PROJECT_HEADERS = { name: "项目名称", content: "项目内容", debtFinanced: "是否债务资金" } as const;
 export const TARGET_HEADERS = { project: "项目名称（空为单位整体）", goal: "绩效目标" } as const;
-export const TASK_HEADERS = { project: "项目名称（空为单位整体）", name: "任务名称", amount: AMOUNT_HEADER } as const;
+export const TASK_HEADERS = {
+  project: "项目名称（空为单位整体）",
+  name: "任务名称",
+  amount: AMOUNT_HEADER,
+  link: "金额关联",
+  linkProject: "关联项目名称",
+} as const;
+/** 表16 task amounts that follow the line items instead of being typed. */
+export const TASK_LINK_NAMES: Record<TaskFigure, string> = {
+  personnel: "基本支出人员经费",
+  public: "基本支出公用经费",
+  project: "单个项目",
+  projects: "全部项目支出",
+};
 export const INDICATOR_HEADERS = {
   project: "项目名称（空为单位整体）",
   level1: "一级指标",
@@ -115,8 +126,14 @@ export const PROFILE_KEYS = {
   assetsNote: "资产说明",
 } as const;
 
+/** 上年基数 rows whose key carries a source name or a 类 code after the colon. */
+export const BASELINE_SOURCE_PREFIX = "上年收入：";
+export const BASELINE_CLASS_PREFIX = "上年功能分类支出：";
+
 export const BASELINE_KEYS = {
   total: "上年收支总预算",
+  basic: "上年基本支出",
+  project: "上年项目支出",
   abroad: "上年因公出国（境）费",
   reception: "上年公务接待费",
   vehiclePurchase: "上年公务用车购置费",

@@ -19,6 +19,7 @@ import type {
   Project,
   PurchasedServiceItem,
   SourceCode,
+  TaskFigure,
 } from "../budget/types";
 import {
   BASELINE_HEADERS,
@@ -42,6 +43,9 @@ import {
   SHEETS,
   TARGET_HEADERS,
   TASK_HEADERS,
+  TASK_LINK_NAMES,
+  BASELINE_SOURCE_PREFIX,
+  BASELINE_CLASS_PREFIX,
   YES,
   type WorkbookCatalog,
   type WorkbookContent,
@@ -346,15 +350,29 @@ export function parseBudgetWorkbook(wb: ExcelJS.Workbook, catalog: WorkbookCatal
       targetOf(projectId).goal = f.text(TARGET_HEADERS.goal);
     }
   }
-  const taskSheet = readSheet(wb, SHEETS.tasks, Object.values(TASK_HEADERS), errors);
+  // 金额关联 and 关联项目名称 may be left out (a task typed by hand).
+  const taskSheet = readSheet(wb, SHEETS.tasks, [TASK_HEADERS.project, TASK_HEADERS.name, TASK_HEADERS.amount], errors);
+  const figures = new Map(Object.entries(TASK_LINK_NAMES).map(([k, v]) => [v, k as TaskFigure]));
   if (taskSheet) {
     for (const r of taskSheet.rows) {
       const f = fields(taskSheet, r, errors);
       const projectId = projectRef(f, TASK_HEADERS.project, f.text(TASK_HEADERS.project));
       const name = f.required(TASK_HEADERS.name);
-      const amount = f.amount(TASK_HEADERS.amount);
-      if (projectId === undefined || name === null || amount === null) continue;
-      targetOf(projectId).tasks.push({ name, amount });
+      const linkText = f.text(TASK_HEADERS.link);
+      const figure = linkText === "" ? null : (figures.get(linkText) ?? f.fail(TASK_HEADERS.link, `“${linkText}”无效，应为${Object.values(TASK_LINK_NAMES).join("、")}或留空`));
+      const linkProjectName = f.text(TASK_HEADERS.linkProject);
+      let linkProject: string | null | undefined = projectRef(f, TASK_HEADERS.linkProject, linkProjectName);
+      if (figure === "project" && linkProjectName === "") {
+        f.fail(TASK_HEADERS.linkProject, "关联单个项目时须填写项目名称");
+        linkProject = undefined;
+      } else if (figure !== "project" && linkProjectName !== "") {
+        f.fail(TASK_HEADERS.linkProject, "只有关联“单个项目”时才填写项目名称");
+        linkProject = undefined;
+      }
+      // A linked task's amount is computed from the line items; a typed one must be there.
+      const amount = figure ? f.amount(TASK_HEADERS.amount, false) : f.amount(TASK_HEADERS.amount);
+      if (projectId === undefined || name === null || amount === null || (linkText !== "" && figure === null) || linkProject === undefined) continue;
+      targetOf(projectId).tasks.push({ name, amount, link: figure ? { figure, projectId: linkProject } : null });
     }
   }
   const indicatorSheet = readSheet(wb, SHEETS.indicators, Object.values(INDICATOR_HEADERS), errors);
@@ -500,30 +518,62 @@ export function parseBudgetWorkbook(wb: ExcelJS.Workbook, catalog: WorkbookCatal
     const B = BASELINE_KEYS;
     const known = new Set<string>(Object.values(B));
     const values = new Map<string, string | null | undefined>();
+    const bySource: Partial<Record<SourceCode, string>> = {};
+    const byClass: { code: string; amount: string }[] = [];
+    let detailFailed = false;
     for (const r of baselineSheet.rows) {
       const f = fields(baselineSheet, r, errors);
       const key = f.text(BASELINE_HEADERS.key);
+      const given = r.cells.has(BASELINE_HEADERS.amount);
+      if (key.startsWith(BASELINE_SOURCE_PREFIX)) {
+        const name = key.slice(BASELINE_SOURCE_PREFIX.length).trim();
+        const code = sources.get(name);
+        if (!code) f.fail(BASELINE_HEADERS.key, `“${name}”不是本年度的资金来源（${sourceNames}）`);
+        const amount = given ? f.amount(BASELINE_HEADERS.amount) : undefined;
+        if (amount === null || !code) detailFailed = true;
+        else if (amount !== undefined) {
+          if (bySource[code] !== undefined) f.fail(BASELINE_HEADERS.key, `“${key}”重复填写（重复行）`);
+          bySource[code] = amount;
+        }
+        continue;
+      }
+      if (key.startsWith(BASELINE_CLASS_PREFIX)) {
+        const code = /^\s*(\d{3})(?!\d)/.exec(key.slice(BASELINE_CLASS_PREFIX.length))?.[1];
+        if (!code || !classes.has(code)) f.fail(BASELINE_HEADERS.key, `“${key}”应写作“${BASELINE_CLASS_PREFIX}”加本年度的 3 位功能分类类级编码`);
+        const amount = given ? f.amount(BASELINE_HEADERS.amount) : undefined;
+        if (amount === null || !code || !classes.has(code)) detailFailed = true;
+        else if (amount !== undefined) {
+          if (byClass.some((c) => c.code === code)) f.fail(BASELINE_HEADERS.key, `“${key}”重复填写（重复行）`);
+          byClass.push({ code, amount });
+        }
+        continue;
+      }
       if (!known.has(key)) {
-        f.fail(BASELINE_HEADERS.key, `“${key}”不是可识别的项目（${[...known].join("、")}）`);
+        f.fail(BASELINE_HEADERS.key, `“${key}”不是可识别的项目（${[...known].join("、")}，或“${BASELINE_SOURCE_PREFIX}资金来源”“${BASELINE_CLASS_PREFIX}类级编码”）`);
         continue;
       }
       if (values.has(key)) {
         f.fail(BASELINE_HEADERS.key, `“${key}”重复填写（重复行）`);
         continue;
       }
-      values.set(key, r.cells.has(BASELINE_HEADERS.amount) ? f.amount(BASELINE_HEADERS.amount) : undefined);
+      values.set(key, given ? f.amount(BASELINE_HEADERS.amount) : undefined);
     }
     const total = values.get(B.total);
     const sanggongKeys = [B.abroad, B.reception, B.vehiclePurchase, B.vehicleOperation];
     const anySanggong = sanggongKeys.some((k) => typeof values.get(k) === "string");
+    const anyKind = typeof values.get(B.basic) === "string" || typeof values.get(B.project) === "string";
+    const anyDetail = anySanggong || anyKind || Object.keys(bySource).length > 0 || byClass.length > 0;
     if (typeof total === "string") {
       baseline = { total };
+      if (Object.keys(bySource).length > 0) baseline.bySource = bySource;
+      if (anyKind) baseline.byKind = { basic: values.get(B.basic) ?? "0.00", project: values.get(B.project) ?? "0.00" };
+      if (byClass.length > 0) baseline.byFunctionClass = byClass;
       if (anySanggong) {
         const [abroad, reception, vehiclePurchase, vehicleOperation] = sanggongKeys.map((k) => values.get(k) ?? "0.00");
         baseline.sanggong = { abroad: abroad!, reception: reception!, vehiclePurchase: vehiclePurchase!, vehicleOperation: vehicleOperation! };
       }
-    } else if (anySanggong && total === undefined) {
-      errors.add(SHEETS.baseline, 1, "B", `填写了上年“三公”经费时，也须填写${B.total}`);
+    } else if (anyDetail && total === undefined && !detailFailed) {
+      errors.add(SHEETS.baseline, 1, "B", `填写了上年分项数时，也须填写${B.total}`);
     }
   }
 
@@ -548,7 +598,10 @@ export function parseBudgetWorkbook(wb: ExcelJS.Workbook, catalog: WorkbookCatal
   const locate = (path: string): Omit<WorkbookError, "message"> => {
     const [part, , index, field] = path.split(".");
     const entry = sheetsByPart[part as keyof typeof sheetsByPart];
-    if (!entry) return { sheet: "", row: 0, column: "" };
+    if (!entry) {
+      const whole: Record<string, string> = { baseline: SHEETS.baseline, profile: SHEETS.profile, assets: SHEETS.profile, narrative: SHEETS.profile, targets: SHEETS.targets };
+      return { sheet: whole[part ?? ""] ?? "", row: 0, column: "" };
+    }
     const [sheet, read, headers] = entry;
     const row = origin[part as keyof typeof origin][Number(index)] ?? 0;
     const header = field === "projectKey" || field === "projectId" ? "project" : field;

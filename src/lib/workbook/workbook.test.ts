@@ -57,7 +57,7 @@ describe("budget workbook", () => {
     for (const t of ref.targets) {
       const mine = c.targets.find((x) => nameOf(c.projects, x.projectId) === nameOf(ref.projects, t.projectId))!;
       expect(mine.goal).toBe(t.goal);
-      expect(mine.tasks).toEqual(t.tasks);
+      expect(mine.tasks.map((k) => ({ name: k.name, amount: k.amount }))).toEqual(t.tasks.map((k) => ({ name: k.name, amount: k.amount })));
       expect(mine.indicators).toEqual(t.indicators);
     }
     expect(c.profile).toEqual(ref.profile);
@@ -65,6 +65,36 @@ describe("budget workbook", () => {
     expect(c.narrative).toEqual(ref.narrative);
     expect(c.baseline).toEqual(ref.baseline);
     expect(read.counts.lineItems).toBe(ref.lineItems.length);
+  });
+
+  it("carries 表16 task links and the prior year's detail", async () => {
+    const overall = ref.targets.find((t) => t.projectId === null)!;
+    const project = ref.projects[0]!;
+    const withDetail: WorkbookContent = {
+      ...content,
+      targets: ref.targets.map((t) =>
+        t === overall
+          ? { ...t, tasks: [{ name: "人员", amount: "1.00", link: { figure: "personnel", projectId: null } }, { name: "项目", amount: "2.00", link: { figure: "project", projectId: project.id } }, { name: "手工", amount: "3.00", link: null }] }
+          : t,
+      ),
+      baseline: {
+        total: "100.00",
+        bySource: { gpb: "90.00", unit_business: "10.00" },
+        byKind: { basic: "60.00", project: "40.00" },
+        byFunctionClass: [{ code: "208", amount: "70.00" }, { code: "221", amount: "30.00" }],
+        sanggong: { abroad: "0.00", reception: "1.00", vehiclePurchase: "0.00", vehicleOperation: "2.00" },
+      },
+    };
+    const read = await readBudgetWorkbook(await writeBudgetWorkbook(withDetail, catalog, meta), catalog);
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.content.baseline).toEqual(withDetail.baseline);
+    const tasks = read.content.targets.find((t) => t.projectId === null)!.tasks;
+    const projectId = read.content.projects.find((p) => p.name === project.name)!.id;
+    expect(tasks).toEqual([
+      { name: "人员", amount: "1.00", link: { figure: "personnel", projectId: null } },
+      { name: "项目", amount: "2.00", link: { figure: "project", projectId } },
+      { name: "手工", amount: "3.00", link: null },
+    ]);
   });
 
   it("refuses a file that is not a workbook", async () => {

@@ -3,7 +3,7 @@
  * the year's catalogue and a title; no database, no request.
  */
 import ExcelJS from "exceljs";
-import type { ProcurementItem } from "../budget/types";
+import type { ProcurementItem, SourceCode } from "../budget/types";
 import {
   AMOUNT_HEADER,
   BASELINE_HEADERS,
@@ -26,6 +26,9 @@ import {
   SHEETS,
   TARGET_HEADERS,
   TASK_HEADERS,
+  TASK_LINK_NAMES,
+  BASELINE_SOURCE_PREFIX,
+  BASELINE_CLASS_PREFIX,
   YES,
   type WorkbookCatalog,
   type WorkbookContent,
@@ -115,6 +118,7 @@ function listsOf(wb: ExcelJS.Workbook, catalog: WorkbookCatalog) {
     ["采购类别", Object.values(CATEGORY_NAMES)],
     ["是否", [YES, NO]],
     ["运算符号", OPERATORS.filter((o) => o !== "")],
+    ["金额关联", Object.values(TASK_LINK_NAMES)],
     ["支出功能分类（类）编码", functionClasses(catalog).map((c) => c.code)],
   ];
   const formula: Record<string, string> = {};
@@ -233,8 +237,12 @@ export function buildBudgetWorkbook(content: WorkbookContent, catalog: WorkbookC
       { header: TASK_HEADERS.project, width: 36, list: projectList },
       { header: TASK_HEADERS.name, width: 40 },
       { header: TASK_HEADERS.amount, width: 16, amount: true },
+      { header: TASK_HEADERS.link, width: 16, list: lists["金额关联"] },
+      { header: TASK_HEADERS.linkProject, width: 30, list: projectList },
     ],
-    content.targets.flatMap((t) => t.tasks.map((k) => [proj(t.projectId), k.name, excelAmount(k.amount)])),
+    content.targets.flatMap((t) =>
+      t.tasks.map((k) => [proj(t.projectId), k.name, excelAmount(k.amount), k.link ? TASK_LINK_NAMES[k.link.figure] : "", k.link ? proj(k.link.projectId) : ""]),
+    ),
   );
   const I = INDICATOR_HEADERS;
   addSheet(
@@ -341,6 +349,7 @@ export function buildBudgetWorkbook(content: WorkbookContent, catalog: WorkbookC
   const b = content.baseline;
   const B = BASELINE_KEYS;
   const amountOrBlank = (v: string | undefined) => (v === undefined ? null : excelAmount(v));
+  const classNames = new Map(functionClasses(catalog).map((c) => [c.code, c.name]));
   addSheet(
     wb,
     SHEETS.baseline,
@@ -350,6 +359,10 @@ export function buildBudgetWorkbook(content: WorkbookContent, catalog: WorkbookC
     ],
     [
       [B.total, amountOrBlank(b?.total)],
+      ...catalog.sources.map((src) => [`${BASELINE_SOURCE_PREFIX}${src.name}`, amountOrBlank(b?.bySource?.[src.code as SourceCode])]),
+      [B.basic, amountOrBlank(b?.byKind?.basic)],
+      [B.project, amountOrBlank(b?.byKind?.project)],
+      ...(b?.byFunctionClass ?? []).map((c) => [`${BASELINE_CLASS_PREFIX}${c.code} ${classNames.get(c.code) ?? ""}`.trim(), excelAmount(c.amount)]),
       [B.abroad, amountOrBlank(b?.sanggong?.abroad)],
       [B.reception, amountOrBlank(b?.sanggong?.reception)],
       [B.vehiclePurchase, amountOrBlank(b?.sanggong?.vehiclePurchase)],
