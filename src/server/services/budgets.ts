@@ -73,6 +73,12 @@ export async function getBudgetChecks(db: DbOrTx, actor: SessionUser, budgetId: 
   };
 }
 
+/** The disclosure as it would be published now (the 17 tables, 情况说明), for the workspace's preview. */
+export async function getBudgetPreview(db: DbOrTx, actor: SessionUser, budgetId: number) {
+  await requireBudget(db, actor, budgetId);
+  return computeDisclosure(await loadBudgetInput(db, budgetId));
+}
+
 export async function getFormOptions(db: DbOrTx, actor: SessionUser, budgetId: number) {
   const budget = await requireBudget(db, actor, budgetId);
   return lineItemChoices(await loadYearCatalogue(db, budget.year));

@@ -10,6 +10,7 @@ import { ChecksPanel } from "./checks-panel";
 import { CommentsPanel } from "./comments-panel";
 import { LineGridCard } from "./line-grid-card";
 import { WorkbookPanel } from "./workbook-panel";
+import { PreviewCard } from "./preview-card";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
 import { Timeline } from "./timeline";
@@ -67,6 +68,7 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
       <ChecksPanel query={checks} />
       <LineGridCard budgetId={budgetId} version={budget.version} lineItems={lineItems} projects={projects} editable={editable} />
       <WorkbookPanel year={budget.year} unitCode={budget.unitCode} version={budget.version} editable={editable} />
+      <PreviewCard budgetId={budgetId} />
       <Projects budgetRef={ref} projects={projects} editable={editable} />
       <NarrativeForm budgetRef={ref} budget={budget} editable={editable} />
       {canSeeTimeline && <Timeline budgetId={budgetId} />}

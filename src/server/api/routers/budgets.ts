@@ -3,6 +3,7 @@ import {
   createBudget,
   getBudget,
   getBudgetChecks,
+  getBudgetPreview,
   getFormOptions,
   getTimeline,
   listBudgetsFor,
@@ -18,6 +19,7 @@ export const budgetsRouter = createTRPCRouter({
   list: read.query(({ ctx }) => listBudgetsFor(ctx.db, ctx.user)),
   get: read.input(budgetIdInput).query(({ ctx, input }) => getBudget(ctx.db, ctx.user, input.budgetId)),
   checks: read.input(budgetIdInput).query(({ ctx, input }) => getBudgetChecks(ctx.db, ctx.user, input.budgetId)),
+  preview: read.input(budgetIdInput).query(({ ctx, input }) => getBudgetPreview(ctx.db, ctx.user, input.budgetId)),
   formOptions: read.input(budgetIdInput).query(({ ctx, input }) => getFormOptions(ctx.db, ctx.user, input.budgetId)),
   createOptions: read.query(({ ctx }) => getCreateOptions(ctx.db, ctx.user)),
   create: permissionProcedure("budget.create")
