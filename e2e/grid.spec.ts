@@ -50,6 +50,8 @@ test("preparer pastes, fixes, saves, downloads, edits and imports the workbook",
 
   // Paste the block copied from Excel into the empty grid.
   const grid = page.getByRole("grid", { name: "预算明细表格" });
+  // Editable once the year's catalogue is loaded.
+  await expect(page.getByRole("button", { name: "插入行" })).toBeVisible();
   await grid.focus();
   await page.evaluate((text) => navigator.clipboard.writeText(text), PASTED);
   await page.keyboard.press("ControlOrMeta+V");

@@ -44,7 +44,6 @@ export function LineGridCard({ budgetId, version, lineItems, projects, editable 
     <>
       {options.error && <p role="alert">{errorMessage(options.error)}</p>}
       <LineGrid
-        key={options.data ? "ready" : "loading"}
         version={version}
         lines={lineItems}
         projects={projects}

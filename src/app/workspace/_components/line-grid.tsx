@@ -103,6 +103,14 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
     } else if (!dirty) resetFrom(version, lines);
   }, [version, lines]);
 
+  // The catalogue arrived (or the projects changed): show names with the codes, unless edits are open.
+  const firstLookups = useRef(lk);
+  useEffect(() => {
+    if (firstLookups.current === lk) return;
+    firstLookups.current = lk;
+    if (!dirty) resetFrom(latest.current.version, latest.current.lines);
+  }, [lk]);
+
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
