@@ -64,8 +64,12 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
     () => lookups({ functions: options?.functions ?? [], economics: options?.economics ?? [], sources: options?.sources ?? [], projects }),
     [options, projects],
   );
-  const savedMap = useMemo(() => new Map(lines.map((l) => [l.id, l])), [lines]);
-  const [base, setBase] = useState(() => ({ version, rows: new Map(lines.map((l) => [l.id, rowFromSaved(l, lk)])) }));
+  /** What the grid read: its version, and its lines as saved and as rows. Changes are made against it. */
+  const [base, setBase] = useState(() => ({
+    version,
+    saved: new Map(lines.map((l) => [l.id, l])),
+    rows: new Map(lines.map((l) => [l.id, rowFromSaved(l, lk)])),
+  }));
   const [doc, setDoc] = useState<History & { rows: GridRow[] }>(() => ({ rows: lines.map((l) => rowFromSaved(l, lk)), past: [], future: [] }));
   const rows = doc.rows;
   const [active, setActive] = useState<Pos>({ row: 0, col: 0 });
@@ -81,7 +85,7 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const analysis = useMemo(() => analyse(rows, lk), [rows, lk]);
-  const changes = useMemo(() => changesOf(rows, savedMap, analysis), [rows, savedMap, analysis]);
+  const changes = useMemo(() => changesOf(rows, base.saved, analysis), [rows, base.saved, analysis]);
   const dirty = changes.upsert.length > 0 || changes.delete.length > 0 || analysis.errors.size > 0;
 
   const latest = useRef({ version, lines });
@@ -90,7 +94,7 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
   const awaiting = useRef<number | null>(null);
   const resetFrom = (v: number, saved: SavedLine[]) => {
     const fresh = saved.map((l) => rowFromSaved(l, lk));
-    setBase({ version: v, rows: new Map(fresh.map((r) => [r.id!, r])) });
+    setBase({ version: v, saved: new Map(saved.map((l) => [l.id, l])), rows: new Map(fresh.map((r) => [r.id!, r])) });
     setDoc({ rows: fresh, past: [], future: [] });
   };
   // New saved lines (after our save, an import or someone else's edit) replace the grid, unless
@@ -400,7 +404,7 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
       }
       const serverRows = now.lines.map((l) => rowFromSaved(l, lk));
       const merged = rebase(rows, base.rows, serverRows);
-      setBase({ version: now.version, rows: new Map(serverRows.map((r) => [r.id!, r])) });
+      setBase({ version: now.version, saved: new Map(now.lines.map((l) => [l.id, l])), rows: new Map(serverRows.map((r) => [r.id!, r])) });
       commit(merged.rows);
       setConflict(merged.changedOnServer.length ? merged.changedOnServer : ["他人修改了本预算的其他内容"]);
       setStatus({ kind: "error", text: "保存前本预算已被他人修改。您填写的内容都已保留在表格中，请核对下列变化后再次保存。" });
