@@ -108,6 +108,8 @@ const CASES: Record<string, Case> = {
   "budgets.createOptions": { setup: none, expect: SIGNED_IN },
   "budgets.get": { setup: budgetId, expect: READ_IN_SCOPE },
   "budgets.checks": { setup: budgetId, expect: READ_IN_SCOPE },
+  "budgets.content": { setup: budgetId, expect: READ_IN_SCOPE },
+  "budgets.preview": { setup: budgetId, expect: READ_IN_SCOPE },
   "budgets.formOptions": { setup: budgetId, expect: READ_IN_SCOPE },
   "budgets.timeline": { setup: budgetId, expect: REVIEW },
   "budgets.deadlines": { setup: none, expect: REVIEW_LIST },

@@ -215,8 +215,8 @@ export interface Narrative {
 /** Prior-year figures entered by hand when the prior year's budget is not in the database. */
 export interface PriorYearBaseline {
   total: Money;
-  /** 上年收入 by 资金来源 (the sources that had money). */
-  bySource?: Partial<Record<SourceCode, Money>>;
+  /** 上年收入 by 资金来源 (the sources that had money), and 上年结转结余 as "carryover". */
+  bySource?: Partial<Record<SourceCode | "carryover", Money>>;
   /** 上年 基本支出 and 项目支出. */
   byKind?: { basic: Money; project: Money };
   /** 上年 支出 by 功能分类 类 (3-digit codes). */

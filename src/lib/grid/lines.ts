@@ -192,15 +192,9 @@ export function readRow(r: GridRow, lk: Lookups): { line: ReadLine | null; error
   return { line: { functionCode, economicCode, kind, projectId, source, period, amount }, errors };
 }
 
-/** An amount typed or pasted in the grid, in 元 unless it says 万元. */
+/** An amount typed or pasted in the grid, in 元 unless it says 万元 (the one reader of typed amounts). */
 export function parseAmountText(text: string): { ok: true; yuan: string } | { ok: false; message: string } {
-  let t = text.trim();
-  let unit: "yuan" | "wan" = "yuan";
-  if (t.endsWith("万元")) {
-    unit = "wan";
-    t = t.slice(0, -2);
-  } else if (t.endsWith("元")) t = t.slice(0, -1);
-  const r = parseAmountCell(t, unit);
+  const r = parseAmountCell(text, "yuan");
   return r.ok ? r : { ok: false, message: `金额${r.message}` };
 }
 

@@ -106,7 +106,7 @@ describe("budget workbook", () => {
   it.each([
     ["an unknown code", (wb: ExcelJS.Workbook) => (lines(wb).getCell("A2").value = "2089999"), { row: 2, column: "A", message: /2089999 不在本年度/ }],
     ["a three-decimal amount", (wb: ExcelJS.Workbook) => (lines(wb).getCell("I3").value = 12.345), { row: 3, column: "I", message: /超过 2 位小数/ }],
-    ["text in an amount cell", (wb: ExcelJS.Workbook) => (lines(wb).getCell("I4").value = "待定"), { row: 4, column: "I", message: /“待定”不是数字/ }],
+    ["text in an amount cell", (wb: ExcelJS.Workbook) => (lines(wb).getCell("I4").value = "待定"), { row: 4, column: "I", message: /“待定”：不是数字/ }],
     ["a line pointing at a missing project", (wb: ExcelJS.Workbook) => {
       const ws = lines(wb);
       const r = ws.getColumn(5).values.findIndex((v) => v === "项目支出");

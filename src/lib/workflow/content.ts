@@ -187,7 +187,7 @@ export const SANGGONG_LABELS: Record<(typeof SANGGONG_KEYS)[number], string> = {
 export const baselineFields = z
   .object({
     total: moneyYuan,
-    bySource: z.partialRecord(z.enum(SOURCE_CODES, "资金来源无效"), moneyYuan).optional(),
+    bySource: z.partialRecord(z.enum([...SOURCE_CODES, "carryover"], "资金来源无效"), moneyYuan).optional(),
     byKind: z.object({ basic: moneyYuan, project: moneyYuan }).optional(),
     byFunctionClass: z
       .array(z.object({ code: z.string().trim().regex(/^\d{3}$/, "功能分类须为 3 位（类级）编码"), amount: moneyYuan }))

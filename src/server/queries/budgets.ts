@@ -54,6 +54,15 @@ export async function findBudget(db: DbOrTx, scope: Scope, budgetId: number) {
   return row ?? null;
 }
 
+/** The newest revision of a unit's budget of a year, by unit code, within the scope; null otherwise. */
+export async function findBudgetByUnitYear(db: DbOrTx, scope: Scope, year: number, unitCode: string) {
+  const [row] = await headers(db)
+    .where(and(eq(s.budgets.year, year), eq(unit.code, unitCode), unitInScope(scope, s.budgets.unitId)))
+    .orderBy(desc(s.budgets.revision))
+    .limit(1);
+  return row ?? null;
+}
+
 /** Locks the budget row for the rest of the transaction, so concurrent writers queue behind each other. */
 export async function lockBudget(tx: DbOrTx, scope: Scope, budgetId: number) {
   const [row] = await tx
@@ -65,6 +74,22 @@ export async function lockBudget(tx: DbOrTx, scope: Scope, budgetId: number) {
 }
 
 export type LockedBudget = NonNullable<Awaited<ReturnType<typeof lockBudget>>>;
+
+/** Budget columns a write may set along with its status and version. */
+export type BudgetPatch = Partial<Omit<typeof s.budgets.$inferInsert, "id" | "unitId" | "year" | "revision" | "status" | "version">>;
+
+/**
+ * Set the columns and the status, and increment the version, if the budget is still at the version
+ * read; null when it is not (nothing written).
+ */
+export async function bumpBudget(tx: DbOrTx, budgetId: number, version: number, set: BudgetPatch & { status: LockedBudget["status"] }) {
+  const [updated] = await tx
+    .update(s.budgets)
+    .set({ ...set, version: sql`${s.budgets.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(s.budgets.id, budgetId), eq(s.budgets.version, version)))
+    .returning({ version: s.budgets.version });
+  return updated ?? null;
+}
 
 /** The units a user can create budgets for or look at. */
 export function listUnits(db: DbOrTx, scope: Scope) {

@@ -400,3 +400,36 @@ export async function deleteAllContent(tx: DbOrTx, budgetId: number): Promise<vo
   await tx.delete(s.unitProfiles).where(eq(s.unitProfiles.budgetId, budgetId));
   await tx.delete(s.assets).where(eq(s.assets.budgetId, budgetId));
 }
+
+// ---------------------------------------------------------------------------
+// The editable content of a budget, with row ids, for the editors
+// ---------------------------------------------------------------------------
+
+export function procurementOf(tx: DbOrTx, budgetId: number): Promise<ProcurementRowDb[]> {
+  return tx.select().from(s.procurementItems).where(eq(s.procurementItems.budgetId, budgetId)).orderBy(asc(s.procurementItems.sort), asc(s.procurementItems.id));
+}
+
+export function servicesOf(tx: DbOrTx, budgetId: number): Promise<ServiceRowDb[]> {
+  return tx
+    .select()
+    .from(s.purchasedServiceItems)
+    .where(eq(s.purchasedServiceItems.budgetId, budgetId))
+    .orderBy(asc(s.purchasedServiceItems.sort), asc(s.purchasedServiceItems.id));
+}
+
+/** The entered prior year and the texts, as stored on the budget row. */
+export async function budgetTextsOf(tx: DbOrTx, budgetId: number) {
+  const [row] = await tx
+    .select({
+      baselineTotal: s.budgets.baselineTotal,
+      baselineSanggong: s.budgets.baselineSanggong,
+      baselineDetail: s.budgets.baselineDetail,
+      totalChangeReason: s.budgets.totalChangeReason,
+      sanggongChangeReason: s.budgets.sanggongChangeReason,
+      overview: s.budgets.overview,
+      correctionNote: s.budgets.correctionNote,
+    })
+    .from(s.budgets)
+    .where(eq(s.budgets.id, budgetId));
+  return row ?? null;
+}

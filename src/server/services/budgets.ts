@@ -73,12 +73,6 @@ export async function getBudgetChecks(db: DbOrTx, actor: SessionUser, budgetId: 
   };
 }
 
-/** The disclosure as it would be published now (the 17 tables, 情况说明), for the workspace's preview. */
-export async function getBudgetPreview(db: DbOrTx, actor: SessionUser, budgetId: number) {
-  await requireBudget(db, actor, budgetId);
-  return computeDisclosure(await loadBudgetInput(db, budgetId));
-}
-
 export async function getFormOptions(db: DbOrTx, actor: SessionUser, budgetId: number) {
   const budget = await requireBudget(db, actor, budgetId);
   return lineItemChoices(await loadYearCatalogue(db, budget.year));
@@ -88,7 +82,21 @@ export async function getFormOptions(db: DbOrTx, actor: SessionUser, budgetId: n
 export async function getCreateOptions(db: DbOrTx, actor: SessionUser) {
   const units = await listUnits(db, actor.scope);
   const years = await listFiscalYears(db);
-  return { units, years };
+  const budgets = await listBudgets(db, actor.scope);
+  const used = new Map<number, Set<number>>();
+  for (const b of budgets) (used.get(b.unitId) ?? used.set(b.unitId, new Set()).get(b.unitId)!).add(b.year);
+  return {
+    units: units.map((u) => ({ ...u, freeYears: freeYearsOf(years.map((y) => y.year), used.get(u.id) ?? new Set()) })),
+    years,
+  };
+}
+
+/** The open years a unit has no budget for, the next one (after its latest budget) first, then the others newest first. */
+export function freeYearsOf(open: number[], used: Set<number>): number[] {
+  const free = open.filter((y) => !used.has(y)).sort((a, b) => b - a);
+  const latest = used.size ? Math.max(...used) : null;
+  const next = latest !== null && free.includes(latest + 1) ? latest + 1 : null;
+  return next === null ? free : [next, ...free.filter((y) => y !== next)];
 }
 
 export async function getTimeline(db: DbOrTx, actor: SessionUser, budgetId: number) {

@@ -7,10 +7,15 @@
  */
 import type { DbOrTx, Tx } from "../db/client";
 import type { SessionUser } from "../auth/session";
-import type { LockedBudget } from "../queries/budgets";
+import { findBudget, findBudgetByUnitYear, type LockedBudget } from "../queries/budgets";
+import { loadBudgetInput, loadPublishedInput } from "../queries/budget-input";
+import { computeDisclosure } from "@/lib/budget";
+import { hasPermission } from "@/lib/auth/permissions";
+import { workspaceDocument, type WorkspaceDisclosure } from "@/lib/export/json";
 import { loadYearCatalogue, validateCodes, type CodedRow } from "../queries/catalogue";
 import {
   assetsOf,
+  budgetTextsOf,
   deleteAllContent,
   deleteLineItems,
   deleteProcurement,
@@ -24,6 +29,7 @@ import {
   insertTarget,
   lineItemsByIds,
   procurementByIds,
+  procurementOf,
   profileOf,
   projectDependents,
   projectsOf,
@@ -31,6 +37,7 @@ import {
   replaceAssets,
   replaceProfile,
   servicesByIds,
+  servicesOf,
   targetsOf,
   updateLineItems,
   updateProcurement,
@@ -54,7 +61,7 @@ import {
   type IndicatorRow,
   type ParsedContentChanges,
 } from "@/lib/workflow/content";
-import { AppError } from "./errors";
+import { AppError, notFound } from "./errors";
 import { changedFields, type AuditEntry } from "./audit";
 import { changeBudget, type BudgetPatch, type BudgetRef, type Changed } from "./budget-guard";
 
@@ -189,7 +196,7 @@ async function writeChanges(tx: Tx, budget: LockedBudget, c: ParsedContentChange
         ).map((x) => ({ ...x, path: x.path.replace(/\.functionClassCode$/, ".code") })),
       );
       for (const code of Object.keys(c.baseline.bySource ?? {}))
-        if (!cat.sourceNames.has(code)) issue(`baseline.bySource.${code}`, `资金来源“${code}”不在 ${budget.year} 年度的资金来源中`);
+        if (code !== "carryover" && !cat.sourceNames.has(code)) issue(`baseline.bySource.${code}`, `资金来源“${code}”不在 ${budget.year} 年度的资金来源中`);
     }
   }
 
@@ -633,4 +640,126 @@ export function replaceContent(db: DbOrTx, actor: SessionUser, ref: BudgetRef, c
       audit: { entity: "budget", entityId: budget.id, after: { replaced: counts, ...(w.after.budget ? { budget: w.after.budget } : {}) } },
     };
   });
+}
+
+// ---------------------------------------------------------------------------
+// Reading the editable content (row ids included) for the editors
+// ---------------------------------------------------------------------------
+
+/** Everything the editors show, with row ids, plus what the prior year offers (its targets, whether it is on the platform). */
+export async function getBudgetContent(db: DbOrTx, actor: SessionUser, budgetId: number) {
+  const budget = await findBudget(db, actor.scope, budgetId);
+  if (!budget) throw notFound();
+  // One after the other: `db` may be a transaction.
+  const projects = await projectsOf(db, budgetId);
+  const targets = await targetsOf(db, budgetId);
+  const profile = await profileOf(db, budgetId);
+  const asset = await assetsOf(db, budgetId);
+  const procurement = await procurementOf(db, budgetId);
+  const purchasedServices = await servicesOf(db, budgetId);
+  const texts = await budgetTextsOf(db, budgetId);
+  const prior = await loadPublishedInput(db, budget.unitId, budget.year - 1);
+  const priorProjectNames = new Map((prior?.projects ?? []).map((p) => [p.id, p.name]));
+  return {
+    budgetId,
+    year: budget.year,
+    projects: projects.map((p) => ({ id: p.id, name: p.name, content: p.content, debtFinanced: p.debtFinanced, sort: p.sort })),
+    targets: targets.map((t) => ({
+      id: t.id,
+      projectId: t.projectId,
+      goal: t.goal,
+      indicators: t.indicators,
+      tasks: t.tasks.map((k) => ({
+        name: k.name,
+        amount: k.amount,
+        link: k.link ? { figure: k.link, projectId: k.linkProjectId } : null,
+      })),
+    })),
+    profile,
+    assets: asset
+      ? {
+          asOf: asset.asOf,
+          vehicles: {
+            ministerial: asset.vehiclesMinisterial,
+            general: asset.vehiclesGeneral,
+            enforcement: asset.vehiclesEnforcement,
+            special: asset.vehiclesSpecial,
+            other: asset.vehiclesOther,
+          },
+          largeEquipment: asset.largeEquipment,
+          note: asset.note,
+        }
+      : null,
+    procurement: procurement.map((p) => ({
+      id: p.id,
+      projectId: p.projectId,
+      name: p.name,
+      category: p.category,
+      source: p.source,
+      period: p.period,
+      amount: p.amount,
+      smeReserved: p.smeReserved,
+    })),
+    purchasedServices: purchasedServices.map((p) => ({
+      id: p.id,
+      functionClassCode: p.functionClassCode,
+      name: p.name,
+      catalogueCode: p.catalogueCode,
+      catalogueName: p.catalogueName,
+      source: p.source,
+      period: p.period,
+      amount: p.amount,
+    })),
+    narrative: {
+      totalChangeReason: texts?.totalChangeReason ?? "",
+      sanggongChangeReason: texts?.sanggongChangeReason ?? "",
+      overview: texts?.overview ?? "",
+      correctionNote: texts?.correctionNote ?? "",
+    },
+    baseline:
+      texts?.baselineTotal != null
+        ? { total: texts.baselineTotal, ...(texts.baselineSanggong ? { sanggong: texts.baselineSanggong } : {}), ...(texts.baselineDetail ?? {}) }
+        : null,
+    /** The prior year on the platform (published): the 情况说明 compares with it, not with the entered baseline. */
+    priorOnPlatform: prior ? { year: prior.year } : null,
+    /** Last year's targets by project name (and the unit-wide one), for "copy from last year". */
+    priorTargets: (prior?.targets ?? []).map((t) => ({
+      projectName: t.projectId === null ? null : (priorProjectNames.get(t.projectId) ?? null),
+      goal: t.goal,
+      indicators: t.indicators,
+    })),
+  };
+}
+export type BudgetContentView = Awaited<ReturnType<typeof getBudgetContent>>;
+
+/**
+ * The preview of a unit's current budget of a year (draft or later) in the open-data JSON shape,
+ * for a signed-in user whose scope holds the unit; null otherwise (the route answers 404).
+ */
+export async function getWorkspaceDocument(db: DbOrTx, actor: SessionUser, year: number, unitCode: string): Promise<WorkspaceDisclosure | null> {
+  if (!hasPermission(actor.role, "budget.read")) return null;
+  const budget = await findBudgetByUnitYear(db, actor.scope, year, unitCode);
+  if (!budget) return null;
+  const d = computeDisclosure(await loadBudgetInput(db, budget.id));
+  return workspaceDocument(d, {
+    unit: {
+      code: budget.unitCode,
+      name: budget.unitName,
+      type: d.unit.type,
+      department: { code: budget.departmentCode, name: budget.departmentName },
+      region: { code: d.unit.regionCode, name: d.unit.regionName },
+    },
+    revision: budget.revision,
+    status: budget.status,
+    version: budget.version,
+    publishedAt: budget.publishedAt ? budget.publishedAt.toISOString() : null,
+    correctionNote: budget.correctionNote,
+  });
+}
+
+/** The 17 tables and the 情况说明 of a budget exactly as the public page will show them. */
+export async function getBudgetPreview(db: DbOrTx, actor: SessionUser, budgetId: number) {
+  const budget = await findBudget(db, actor.scope, budgetId);
+  if (!budget) throw notFound();
+  return computeDisclosure(await loadBudgetInput(db, budgetId));
 }

@@ -1,12 +1,12 @@
-import { sql } from "drizzle-orm";
 import { getDatabase } from "@/server/db";
+import { pingDatabase } from "@/server/queries/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
     const database = await getDatabase();
-    await database.db.execute(sql`SELECT 1`);
+    await pingDatabase(database.db);
     return Response.json({ ok: true, engine: database.engine, migration: database.migration });
   } catch (error) {
     return Response.json(
