@@ -103,8 +103,8 @@ test("preparer pastes, fixes, saves, downloads, edits and imports the workbook",
   await expect(grid.getByRole("gridcell", { name: "2,000,000.00" })).toBeVisible();
   await expect(page.getByRole("region", { name: "小计" })).toContainText("6,053,700.00");
   // And in the preview of the public tables: 基本工资 200.00 万元, the total 605.37 万元.
-  await page.getByText("显示按当前内容生成的 17 张表").click();
-  const preview = page.getByRole("region", { name: "公开表格预览" });
+  await page.getByText("公开预览（17 张表和情况说明").click();
+  const preview = page.getByRole("region", { name: "公开预览" });
   await expect(preview).toContainText("605.37");
   await expect(preview.getByRole("row").filter({ hasText: "基本工资" }).first()).toContainText("200.00");
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import * as s from "../db/schema";
 import type { Scope } from "../auth/session";
@@ -12,17 +12,6 @@ export async function findUnitByCode(db: DbOrTx, scope: Scope, unitCode: string)
     .from(s.organisations)
     .where(and(eq(s.organisations.code, unitCode), eq(s.organisations.kind, "unit"), unitInScope(scope, s.organisations.id)));
   return unit ?? null;
-}
-
-/** The newest revision of the unit's budget for the year, whatever its state. */
-export async function latestBudgetOf(db: DbOrTx, unitId: number, year: number) {
-  const [budget] = await db
-    .select({ id: s.budgets.id, version: s.budgets.version, status: s.budgets.status, revision: s.budgets.revision })
-    .from(s.budgets)
-    .where(and(eq(s.budgets.unitId, unitId), eq(s.budgets.year, year)))
-    .orderBy(desc(s.budgets.revision))
-    .limit(1);
-  return budget ?? null;
 }
 
 /** The year's codes a workbook lists and checks: 项 and 类 function codes, 款 economic codes, sources. */

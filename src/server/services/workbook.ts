@@ -7,7 +7,8 @@ import { createBudget } from "./budgets";
 import { replaceContent } from "./content";
 import type { SessionUser } from "../auth/session";
 import { loadBudgetInput } from "../queries/budget-input";
-import { findUnitByCode, latestBudgetOf, workbookCatalog } from "../queries/workbook";
+import { findBudgetByUnitYear } from "../queries/budgets";
+import { findUnitByCode, workbookCatalog } from "../queries/workbook";
 import type { BudgetInput } from "@/lib/budget/types";
 import type { WorkbookContent } from "@/lib/workbook/format";
 import { writeBudgetWorkbook } from "@/lib/workbook/write";
@@ -37,19 +38,17 @@ export function workbookFileName(year: number, unitCode: string) {
 /** The unit's budget of the year (the newest revision, whatever its state) as the import workbook. */
 export async function exportWorkbook(db: DbOrTx, actor: SessionUser, year: number, unitCode: string) {
   assertPermission(actor, "budget.read");
-  const unit = await findUnitByCode(db, actor.scope, unitCode);
-  if (!unit) throw notFound("预算单位");
-  const budget = await latestBudgetOf(db, unit.id, year);
+  const budget = await findBudgetByUnitYear(db, actor.scope, year, unitCode);
   if (!budget) throw notFound(`${unitCode} 的 ${year} 年度预算`);
   const input = await loadBudgetInput(db, budget.id, { withPrior: false });
   const catalog = await workbookCatalog(db, year);
   const bytes = await writeBudgetWorkbook(contentOf(input), catalog, {
     year,
-    unitCode: unit.code,
-    unitName: unit.name,
+    unitCode: budget.unitCode,
+    unitName: budget.unitName,
     status: `${STATUS_LABELS[budget.status]}（第 ${budget.revision} 版，数据版本 ${budget.version}）`,
   });
-  return { bytes, budgetId: budget.id, version: budget.version, fileName: workbookFileName(year, unit.code) };
+  return { bytes, budgetId: budget.id, version: budget.version, fileName: workbookFileName(year, budget.unitCode) };
 }
 
 /** `details.kind` of the refusal of a workbook (422 over HTTP): `details.errors` lists every refused cell. */
@@ -78,7 +77,7 @@ export async function importWorkbook(db: DbOrTx, actor: SessionUser, p: ImportPa
   assertPermission(actor, "budget.edit");
   const unit = await findUnitByCode(db, actor.scope, p.unitCode);
   if (!unit) throw notFound("预算单位");
-  const existing = await latestBudgetOf(db, unit.id, p.year);
+  const existing = await findBudgetByUnitYear(db, actor.scope, p.year, p.unitCode);
   if (existing && p.ifMatch !== null && p.ifMatch !== existing.version) {
     throw new AppError("CONFLICT", `预算已被修改（您读取的是数据版本 ${p.ifMatch}，现在是 ${existing.version}），请重新下载后再导入`, {
       currentVersion: existing.version,
