@@ -74,7 +74,7 @@ test("preparer pastes, fixes, saves, downloads, edits and imports the workbook",
 
   await page.getByRole("button", { name: "保存明细" }).click();
   await expect(page.getByText("已保存 10 行修改")).toBeVisible();
-  await expect(page.getByText("收支总预算 602.28 万元")).toBeVisible();
+  await expect(page.getByText("收支总预算 602.28 万元", { exact: true })).toBeVisible();
   await expect(page.getByText("有未保存的修改")).toHaveCount(0);
 
   // Download the workbook, change 基本工资 to 2,000,000.00 元 as a person would in Excel.
@@ -99,7 +99,7 @@ test("preparer pastes, fixes, saves, downloads, edits and imports the workbook",
   await page.getByLabel("导入工作簿").setInputFiles(path);
   await expect(page.getByText(/导入成功/)).toBeVisible();
   // The draft now carries the changed amount: 6,022,800.00 − 1,969,100.00 + 2,000,000.00.
-  await expect(page.getByText("收支总预算 605.37 万元")).toBeVisible();
+  await expect(page.getByText("收支总预算 605.37 万元", { exact: true })).toBeVisible();
   await expect(grid.getByRole("gridcell", { name: "2,000,000.00" })).toBeVisible();
   await expect(page.getByRole("region", { name: "小计" })).toContainText("6,053,700.00");
   // And in the preview of the public tables: 基本工资 200.00 万元, the total 605.37 万元.
