@@ -89,31 +89,31 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
   const dirty = changes.upsert.length > 0 || changes.delete.length > 0 || analysis.errors.size > 0;
 
   const latest = useRef({ version, lines });
-  latest.current = { version, lines };
   /** After a save: the version whose lines replace the grid when they arrive. */
   const awaiting = useRef<number | null>(null);
-  const resetFrom = (v: number, saved: SavedLine[]) => {
-    const fresh = saved.map((l) => rowFromSaved(l, lk));
-    setBase({ version: v, saved: new Map(saved.map((l) => [l.id, l])), rows: new Map(fresh.map((r) => [r.id!, r])) });
-    setDoc({ rows: fresh, past: [], future: [] });
-  };
+  const resetFrom = useCallback(
+    (v: number, saved: SavedLine[]) => {
+      const fresh = saved.map((l) => rowFromSaved(l, lk));
+      setBase({ version: v, saved: new Map(saved.map((l) => [l.id, l])), rows: new Map(fresh.map((r) => [r.id!, r])) });
+      setDoc({ rows: fresh, past: [], future: [] });
+    },
+    [lk],
+  );
   // New saved lines (after our save, an import or someone else's edit) replace the grid, unless
   // there are unsaved edits: those are kept, and a save then meets the conflict and merges.
+  // The catalogue arriving (or the projects changing) redraws a clean grid with the names.
+  const shown = useRef({ version, lk });
   useEffect(() => {
-    if (version === base.version) return;
-    if (awaiting.current !== null && version >= awaiting.current) {
+    latest.current = { version, lines };
+    const newer = version !== shown.current.version;
+    const relabel = lk !== shown.current.lk;
+    if (!newer && !relabel) return;
+    shown.current = { version, lk };
+    if (newer && awaiting.current !== null && version >= awaiting.current) {
       awaiting.current = null;
       resetFrom(version, lines);
     } else if (!dirty) resetFrom(version, lines);
-  }, [version, lines]);
-
-  // The catalogue arrived (or the projects changed): show names with the codes, unless edits are open.
-  const firstLookups = useRef(lk);
-  useEffect(() => {
-    if (firstLookups.current === lk) return;
-    firstLookups.current = lk;
-    if (!dirty) resetFrom(latest.current.version, latest.current.lines);
-  }, [lk]);
+  }, [version, lines, lk, dirty, resetFrom]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -143,6 +143,7 @@ export function LineGrid({ version, lines, projects, options, editable, save, re
       })),
     [lk, analysis],
   );
+  // eslint-disable-next-line react-hooks/incompatible-library -- the grid renders from its own state each time; no memoised child receives the table's functions
   const table = useReactTable({
     data: rows,
     columns,
@@ -697,7 +698,6 @@ const GridRowView = memo(function GridRowView({ row, index, number, errors, dupl
             role="gridcell"
             aria-selected={isActive || !!inSel}
             aria-invalid={error ? true : undefined}
-            aria-description={[error, changed ? "未保存" : ""].filter(Boolean).join("；") || undefined}
             title={error ?? (changed ? "未保存的修改" : undefined)}
             onMouseDown={(e) => {
               if (e.target instanceof HTMLInputElement || (e.target as HTMLElement).closest("[role=listbox]")) return;
@@ -720,6 +720,7 @@ const GridRowView = memo(function GridRowView({ row, index, number, errors, dupl
                 <span className={c === "functionCode" || c === "economicCode" ? "font-mono text-xs" : ""}>{text}</span>
                 {name && <span className="ml-1 text-gray-500">{name}</span>}
                 {error && <span className="sr-only">（有误：{error}）</span>}
+                {changed && <span className="sr-only">（未保存）</span>}
               </>
             )}
           </td>
