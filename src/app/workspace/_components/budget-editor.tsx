@@ -9,8 +9,9 @@ import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
 import { CommentsPanel } from "./comments-panel";
 import { ContentEditors } from "./content-editors";
+import { LineGridCard } from "./line-grid-card";
 import { Preview } from "./preview";
-import { LineItems } from "./line-items";
+import { WorkbookPanel } from "./workbook-panel";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
 import { Timeline } from "./timeline";
@@ -67,7 +68,8 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
       <CommentsPanel comments={comments} lineItems={lineItems} />
       <ChecksPanel query={checks} />
       <Preview budgetId={budgetId} open={actions.includes("approve") || actions.includes("publish")} />
-      <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} />
+      <LineGridCard budgetId={budgetId} version={budget.version} lineItems={lineItems} projects={projects} editable={editable} />
+      <WorkbookPanel year={budget.year} unitCode={budget.unitCode} version={budget.version} editable={editable} />
       <Projects budgetRef={ref} projects={projects} lineItems={lineItems} editable={editable} />
       <ContentEditors budgetRef={ref} editable={editable} />
       <NarrativeForm budgetRef={ref} budget={budget} editable={editable} />
