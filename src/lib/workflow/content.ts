@@ -198,6 +198,9 @@ export const baselineFields = z
       .optional(),
   })
   .superRefine((b, ctx) => {
+    // Sums only over well-formed amounts: a malformed one already has its own message.
+    const amounts = [b.total, ...Object.values(b.bySource ?? {}), b.byKind?.basic, b.byKind?.project, ...(b.byFunctionClass ?? []).map((f) => f.amount)];
+    if (amounts.some((a) => typeof a === "string" && !MONEY_PATTERN.test(a))) return;
     const total = new Decimal(b.total);
     const sum = (vals: string[]) => vals.reduce((acc, v) => acc.plus(new Decimal(v)), new Decimal(0));
     if (b.bySource && Object.keys(b.bySource).length > 0 && !sum(Object.values(b.bySource) as string[]).eq(total))

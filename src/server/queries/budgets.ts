@@ -188,3 +188,15 @@ export async function latestRevision(db: DbOrTx, unitId: number, year: number): 
 export function listFiscalYears(db: DbOrTx) {
   return db.select({ year: s.fiscalYears.year, label: s.fiscalYears.label }).from(s.fiscalYears).orderBy(desc(s.fiscalYears.year));
 }
+
+/** The budget a budget was copied from when it was created ("复制上年预算"), or null. */
+export async function copySourceOf(db: DbOrTx, budgetId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ after: s.auditLog.after })
+    .from(s.auditLog)
+    .where(and(eq(s.auditLog.budgetId, budgetId), eq(s.auditLog.action, "create")))
+    .orderBy(asc(s.auditLog.id))
+    .limit(1);
+  const prior = (row?.after as { priorBudgetId?: unknown } | null | undefined)?.priorBudgetId;
+  return typeof prior === "number" ? prior : null;
+}

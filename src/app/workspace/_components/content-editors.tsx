@@ -68,16 +68,15 @@ export function ContentEditors({ budgetRef, editable }: { budgetRef: BudgetRef; 
   if (content.error) return <ErrorText>{errorMessage(content.error)}</ErrorText>;
   const c = content.data;
   const classes = options.data?.functionClasses ?? [];
-  // A key per saved version: after each save the forms start again from what was stored.
-  const k = `${budgetRef.version}`;
+  // The forms keep what is typed across saves of other forms: nothing typed is lost by a refresh.
   return (
     <>
-      <ProfileEditor key={`profile-${k}`} budgetRef={budgetRef} content={c} editable={editable} />
-      <TargetsEditor key={`targets-${k}`} budgetRef={budgetRef} content={c} editable={editable} />
-      <ProcurementEditor key={`procurement-${k}`} budgetRef={budgetRef} content={c} editable={editable} />
-      <ServicesEditor key={`services-${k}`} budgetRef={budgetRef} content={c} editable={editable} classes={classes} />
-      <AssetsEditor key={`assets-${k}`} budgetRef={budgetRef} content={c} editable={editable} />
-      <BaselineEditor key={`baseline-${k}`} budgetRef={budgetRef} content={c} editable={editable} classes={classes} />
+      <ProfileEditor budgetRef={budgetRef} content={c} editable={editable} />
+      <TargetsEditor budgetRef={budgetRef} content={c} editable={editable} />
+      <ProcurementEditor budgetRef={budgetRef} content={c} editable={editable} />
+      <ServicesEditor budgetRef={budgetRef} content={c} editable={editable} classes={classes} />
+      <AssetsEditor budgetRef={budgetRef} content={c} editable={editable} />
+      <BaselineEditor budgetRef={budgetRef} content={c} editable={editable} classes={classes} />
     </>
   );
 }
@@ -187,7 +186,7 @@ function IndicatorRows({
   };
   return (
     <div className="mt-2">
-      <datalist id={`${prefix}-l1`}>
+      <datalist id={`${prefix}-l1-options`}>
         {Object.keys(levels).map((l) => (
           <option key={l} value={l} />
         ))}
@@ -195,13 +194,13 @@ function IndicatorRows({
       {rows.map((r, i) => (
         <fieldset key={i} className="mt-2 grid gap-2 rounded border p-2 sm:grid-cols-4 lg:grid-cols-8">
           <legend className="px-1 text-xs text-gray-600">指标 {i + 1}</legend>
-          <TextField id={`${prefix}-${i}-l1`} label="一级指标" list={`${prefix}-l1`} value={r.level1} error={issueAt(`${pathPrefix}.${i}.level1`)} onChange={(v) => set(i, { level1: v })} />
-          <datalist id={`${prefix}-${i}-l2`}>
+          <TextField id={`${prefix}-${i}-l1`} label="一级指标" list={`${prefix}-l1-options`} value={r.level1} error={issueAt(`${pathPrefix}.${i}.level1`)} onChange={(v) => set(i, { level1: v })} />
+          <datalist id={`${prefix}-${i}-l2-options`}>
             {(levels[r.level1] ?? []).map((l) => (
               <option key={l} value={l} />
             ))}
           </datalist>
-          <TextField id={`${prefix}-${i}-l2`} label="二级指标" list={`${prefix}-${i}-l2`} value={r.level2} error={issueAt(`${pathPrefix}.${i}.level2`)} onChange={(v) => set(i, { level2: v })} />
+          <TextField id={`${prefix}-${i}-l2`} label="二级指标" list={`${prefix}-${i}-l2-options`} value={r.level2} error={issueAt(`${pathPrefix}.${i}.level2`)} onChange={(v) => set(i, { level2: v })} />
           <TextField id={`${prefix}-${i}-l3`} label="三级指标" value={r.level3} onChange={(v) => set(i, { level3: v })} />
           <div>
             <label htmlFor={`${prefix}-${i}-op`} className={labelClass}>
