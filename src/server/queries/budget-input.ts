@@ -10,6 +10,7 @@ import type {
   UnitInfo,
   UnitType,
 } from "@/lib/budget/types";
+import { DEFAULT_DISCLOSURE_SETTINGS } from "@/lib/budget/types";
 
 /**
  * `column = ANY('{1,2,3}'::int[])` for an integer column (serial ids, years): one bound parameter
@@ -422,11 +423,16 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
       })),
     }));
     const lineItems: LineItem[] = lines.get(budgetId) ?? [];
+    const setting = settings.find((x) => x.regionId === unit.region_id && x.year === budget.year);
     out.push({
       unit: unitInfo(unit),
       year: budget.year,
       revision: budget.revision,
-      amountUnit: settings.find((x) => x.regionId === unit.region_id && x.year === budget.year)?.amountUnit ?? "wan",
+      amountUnit: setting?.amountUnit ?? "wan",
+      disclosure: {
+        titleWording: setting?.titleWording ?? DEFAULT_DISCLOSURE_SETTINGS.titleWording,
+        explanationSections: setting?.explanationSections ?? [...DEFAULT_DISCLOSURE_SETTINGS.explanationSections],
+      },
       catalogs: catalogCache.get(`${budget.year}:${unit.unit_type}`)!,
       lineItems,
       projects: (projects.get(budgetId) ?? []).map((p) => ({ id: String(p.id), name: p.name, content: p.content, debtFinanced: p.debtFinanced, sort: p.sort })),

@@ -70,7 +70,14 @@ export async function getBudgetChecks(db: DbOrTx, actor: SessionUser, budgetId: 
     checks: disclosure.checks,
     summary: disclosure.summary,
     total: disclosure.yearOverYear.total,
+    amountUnit: disclosure.amountUnit,
   };
+}
+
+/** The disclosure as it would be published now (the region's current settings), for the preview. */
+export async function getBudgetPreview(db: DbOrTx, actor: SessionUser, budgetId: number) {
+  const budget = await requireBudget(db, actor, budgetId);
+  return { budget, disclosure: computeDisclosure(await loadBudgetInput(db, budgetId)) };
 }
 
 export async function getFormOptions(db: DbOrTx, actor: SessionUser, budgetId: number) {
