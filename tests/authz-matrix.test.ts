@@ -108,6 +108,14 @@ const CASES: Record<string, Case> = {
   "users.resetPassword": { setup: async () => ({ userId: preparer2Id, password: "reset-2025x" }), expect: ADMIN },
 
   "admin.years": { setup: none, expect: ADMIN },
+  "admin.catalogue": { setup: async () => ({ year: 2025, catalogue: "function" }), expect: ADMIN },
+  "admin.addCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080599", name: "授权测试项" }), expect: ADMIN },
+  "admin.changeCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080505", name: "授权测试改名" }), expect: ADMIN },
+  "admin.crosswalk": { setup: none, expect: ADMIN },
+  "admin.addCrosswalk": {
+    setup: async () => ({ catalogue: "function", fromYear: 2024, fromCode: "2080505", toYear: 2025, toCode: "2080505" }),
+    expect: ADMIN,
+  },
   "admin.organisations": { setup: none, expect: ADMIN },
   "admin.createOrganisation": {
     setup: async () => ({ kind: "unit", code: "023777", name: "授权测试单位", unitType: "admin", parentId: department023 }),

@@ -157,17 +157,17 @@ export async function lineItemOptions(db: DbOrTx, year: number) {
   const functions = await db
     .select({ code: s.functionCodes.code, name: s.functionCodes.name })
     .from(s.functionCodes)
-    .where(and(eq(s.functionCodes.year, year), sql`length(${s.functionCodes.code}) = 7`))
+    .where(and(eq(s.functionCodes.year, year), sql`length(${s.functionCodes.code}) = 7`, eq(s.functionCodes.retired, false)))
     .orderBy(asc(s.functionCodes.code));
   const economics = await db
     .select({ code: s.deptEconomicCodes.code, name: s.deptEconomicCodes.name })
     .from(s.deptEconomicCodes)
-    .where(and(eq(s.deptEconomicCodes.year, year), sql`length(${s.deptEconomicCodes.code}) = 5`))
+    .where(and(eq(s.deptEconomicCodes.year, year), sql`length(${s.deptEconomicCodes.code}) = 5`, eq(s.deptEconomicCodes.retired, false)))
     .orderBy(asc(s.deptEconomicCodes.code));
   const sources = await db
     .select({ code: s.fundingSources.code, name: s.fundingSources.name })
     .from(s.fundingSources)
-    .where(eq(s.fundingSources.year, year))
+    .where(and(eq(s.fundingSources.year, year), eq(s.fundingSources.retired, false)))
     .orderBy(asc(s.fundingSources.sort));
   return { functions, economics, sources };
 }

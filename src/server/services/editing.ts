@@ -19,20 +19,23 @@ const edit = (name: string) => ({ action: "edit" as const, name });
 /** The catalogue and the budget's projects decide what a line may name; say what is wrong in words. */
 async function validateLineItem(tx: Tx, budget: LockedBudget, item: LineItemFields) {
   const [fn] = await tx
-    .select({ code: s.functionCodes.code })
+    .select({ code: s.functionCodes.code, retired: s.functionCodes.retired })
     .from(s.functionCodes)
     .where(and(eq(s.functionCodes.year, budget.year), eq(s.functionCodes.code, item.functionCode)));
   if (!fn) throw new AppError("BAD_REQUEST", `支出功能分类科目 ${item.functionCode} 不在 ${budget.year} 年度科目表中`);
+  if (fn.retired) throw new AppError("BAD_REQUEST", `支出功能分类科目 ${item.functionCode} 已停用，不能用于新的明细`);
   const [econ] = await tx
-    .select({ code: s.deptEconomicCodes.code })
+    .select({ code: s.deptEconomicCodes.code, retired: s.deptEconomicCodes.retired })
     .from(s.deptEconomicCodes)
     .where(and(eq(s.deptEconomicCodes.year, budget.year), eq(s.deptEconomicCodes.code, item.economicCode)));
   if (!econ) throw new AppError("BAD_REQUEST", `部门预算经济分类科目 ${item.economicCode} 不在 ${budget.year} 年度科目表中`);
+  if (econ.retired) throw new AppError("BAD_REQUEST", `部门预算经济分类科目 ${item.economicCode} 已停用，不能用于新的明细`);
   const [source] = await tx
-    .select({ code: s.fundingSources.code })
+    .select({ code: s.fundingSources.code, retired: s.fundingSources.retired })
     .from(s.fundingSources)
     .where(and(eq(s.fundingSources.year, budget.year), eq(s.fundingSources.code, item.source)));
   if (!source) throw new AppError("BAD_REQUEST", `资金来源不在 ${budget.year} 年度的资金来源中`);
+  if (source.retired) throw new AppError("BAD_REQUEST", `资金来源 ${item.source} 已停用，不能用于新的明细`);
   if (item.projectId !== null) {
     const [project] = await tx
       .select({ id: s.projects.id })

@@ -8,12 +8,17 @@ import {
   moveUnit,
   setOrganisationActive,
 } from "../../services/organisations";
+import { addCode, addCrosswalk, changeCode, getCatalogue, getCrosswalk } from "../../services/catalogues";
 import { EXPLANATION_SECTION_KEYS } from "@/lib/budget/types";
+import { CATALOGUES, CODE_CATALOGUES } from "@/lib/admin/catalogues";
 
 const admin = permissionProcedure("admin.manage");
 const year = z.number().int("年度须为整数").min(2000, "年度须在 2000–2100 之间").max(2100, "年度须在 2000–2100 之间");
 const unitType = z.enum(["admin", "civil_servant_managed", "institution"], "单位类型无效");
 const orgId = z.number().int().positive("机构无效");
+const catalogue = z.enum(CATALOGUES, "目录无效");
+const codeCatalogue = z.enum(CODE_CATALOGUES as unknown as ["function", "dept-economic", "gov-economic", "purchased-services"], "目录无效");
+const code = z.string().trim().min(1, "请填写编码").max(20, "编码过长");
 
 
 /** Administration: organisations, fiscal years, catalogues, disclosure settings. */
@@ -47,6 +52,17 @@ export const adminRouter = createTRPCRouter({
   moveUnit: admin
     .input(z.object({ unitId: orgId, departmentId: orgId, fromYear: year }))
     .mutation(({ ctx, input }) => moveUnit(ctx.db, ctx.user, input)),
+  catalogue: admin.input(z.object({ year, catalogue })).query(({ ctx, input }) => getCatalogue(ctx.db, ctx.user, input)),
+  addCode: admin
+    .input(z.object({ year, catalogue: codeCatalogue, code, name: z.string().trim().min(1, "请填写科目名称").max(200, "名称过长"), parentCode: z.string().trim().max(20).nullish() }))
+    .mutation(({ ctx, input }) => addCode(ctx.db, ctx.user, input)),
+  changeCode: admin
+    .input(z.object({ year, catalogue: codeCatalogue, code, name: z.string().trim().max(200, "名称过长").optional(), retired: z.boolean().optional() }))
+    .mutation(({ ctx, input }) => changeCode(ctx.db, ctx.user, input)),
+  crosswalk: admin.query(({ ctx }) => getCrosswalk(ctx.db, ctx.user)),
+  addCrosswalk: admin
+    .input(z.object({ catalogue: z.enum(["function", "dept-economic", "gov-economic"], "目录无效"), fromYear: year, fromCode: code, toYear: year, toCode: code }))
+    .mutation(({ ctx, input }) => addCrosswalk(ctx.db, ctx.user, input)),
   years: admin.query(({ ctx }) => listYears(ctx.db, ctx.user)),
   openYear: admin
     .input(z.object({ year, from: year.optional() }))
