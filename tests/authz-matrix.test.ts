@@ -109,7 +109,7 @@ const CASES: Record<string, Case> = {
 
   "admin.years": { setup: none, expect: ADMIN },
   "admin.catalogue": { setup: async () => ({ year: 2025, catalogue: "function" }), expect: ADMIN },
-  "admin.addCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080599", name: "授权测试项" }), expect: ADMIN },
+  "admin.addCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080598", name: "授权测试项" }), expect: ADMIN },
   "admin.changeCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080505", name: "授权测试改名" }), expect: ADMIN },
   "admin.crosswalk": { setup: none, expect: ADMIN },
   "admin.addCrosswalk": {
