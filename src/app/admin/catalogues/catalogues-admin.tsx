@@ -260,7 +260,7 @@ function CrosswalkCard() {
         }}
       >
         <div>
-          <label htmlFor="cw-catalogue" className={labelClass}>目录</label>
+          <label htmlFor="cw-catalogue" className={labelClass}>对照目录</label>
           <select id="cw-catalogue" className={inputClass} value={form.catalogue} onChange={(e) => setForm({ ...form, catalogue: e.target.value as typeof form.catalogue })}>
             <option value="function">功能分类</option>
             <option value="dept-economic">部门经济分类</option>
