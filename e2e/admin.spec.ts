@@ -14,8 +14,8 @@ const UNIT = "测试中心血站（虚构）";
 
 async function signIn(page: Page, username: string, password = PASSWORD) {
   await page.goto("/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
+  await page.getByLabel("用户名", { exact: true }).fill(username);
+  await page.getByLabel("密码", { exact: true }).fill(password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/workspace$/);
 }
@@ -32,8 +32,8 @@ test("admin opens 2027, adds a code, sets 元, creates a unit and its preparer, 
 
   // 1. Open 2027 from 2026.
   await page.goto("/admin/years");
-  await page.getByLabel("新年度").fill("2027");
-  await page.getByLabel("复制来源年度").selectOption("2026");
+  await page.getByLabel("新年度", { exact: true }).fill("2027");
+  await page.getByLabel("复制来源年度", { exact: true }).selectOption("2026");
   await page.getByRole("button", { name: "开设年度" }).click();
   await expect(page.getByRole("status")).toContainText("已开设 2027 年度（复制自 2026 年度）");
   await expect(page.getByRole("row", { name: /2027 年度/ })).toContainText("2026");
@@ -46,33 +46,33 @@ test("admin opens 2027, adds a code, sets 元, creates a unit and its preparer, 
     ["21004", "公共卫生"],
     ["2100407", "采供血机构"],
   ] as const) {
-    await page.getByLabel("科目编码").fill(code);
-    await page.getByLabel("科目名称").fill(name);
+    await page.getByLabel("科目编码", { exact: true }).fill(code);
+    await page.getByLabel("科目名称", { exact: true }).fill(name);
     await page.getByRole("button", { name: "添加科目" }).click();
     await expect(page.getByRole("status")).toContainText(`已添加 ${code} ${name}`);
   }
-  await page.getByLabel("搜索编码或名称").fill("采供血");
+  await page.getByLabel("搜索编码或名称", { exact: true }).fill("采供血");
   await expect(page.getByRole("row", { name: /2100407/ })).toContainText("在用");
 
   // 3. 2027 in 元.
   await page.goto("/admin/settings");
   await page.getByLabel("年度", { exact: true }).selectOption("2027");
-  await page.getByLabel("金额单位").selectOption("yuan");
+  await page.getByLabel("金额单位", { exact: true }).selectOption("yuan");
   await page.getByRole("button", { name: "保存公开设置" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已保存 2027 年度的公开设置" })).toBeVisible();
 
   // 4. A department and a 行政单位 under it.
   await page.goto("/admin/organisations");
-  await page.getByLabel("类别").selectOption("department");
-  await page.getByLabel("上级区划").selectOption({ label: "210102000 沈阳市和平区" });
-  await page.getByLabel("编码").fill("888");
+  await page.getByLabel("类别", { exact: true }).selectOption("department");
+  await page.getByLabel("上级区划", { exact: true }).selectOption({ label: "210102000 沈阳市和平区" });
+  await page.getByLabel("编码", { exact: true }).fill("888");
   await page.getByLabel("名称", { exact: true }).fill(DEPARTMENT);
   await page.getByRole("button", { name: "新建", exact: true }).click();
   await expect(page.getByRole("status")).toContainText(`已新建主管部门 888 ${DEPARTMENT}`);
-  await page.getByLabel("类别").selectOption("unit");
-  await page.getByLabel("上级主管部门").selectOption({ label: `888 ${DEPARTMENT}` });
-  await page.getByLabel("单位类型").selectOption("admin");
-  await page.getByLabel("编码").fill("888001");
+  await page.getByLabel("类别", { exact: true }).selectOption("unit");
+  await page.getByLabel("上级主管部门", { exact: true }).selectOption({ label: `888 ${DEPARTMENT}` });
+  await page.getByLabel("单位类型", { exact: true }).selectOption("admin");
+  await page.getByLabel("编码", { exact: true }).fill("888001");
   await page.getByLabel("名称", { exact: true }).fill(UNIT);
   await page.getByRole("button", { name: "新建", exact: true }).click();
   await expect(page.getByRole("status")).toContainText(`已新建预算单位 888001 ${UNIT}`);
@@ -80,11 +80,11 @@ test("admin opens 2027, adds a code, sets 元, creates a unit and its preparer, 
 
   // 5. A preparer for it.
   await page.goto("/admin/users");
-  await page.getByLabel("用户名").fill("preparer888");
-  await page.getByLabel("姓名").fill("血站填报员");
-  await page.getByLabel("角色").selectOption("preparer");
-  await page.getByLabel("机构").selectOption({ label: `888001 ${UNIT}` });
-  await page.getByLabel("初始密码").fill(NEW_PASSWORD);
+  await page.getByLabel("用户名", { exact: true }).fill("preparer888");
+  await page.getByLabel("姓名", { exact: true }).fill("血站填报员");
+  await page.getByLabel("角色", { exact: true }).selectOption("preparer");
+  await page.getByLabel("机构", { exact: true }).selectOption({ label: `888001 ${UNIT}` });
+  await page.getByLabel("初始密码", { exact: true }).fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "创建用户" }).click();
   await expect(page.getByRole("status")).toContainText("已创建用户 preparer888");
   await signOut(page);
@@ -92,14 +92,14 @@ test("admin opens 2027, adds a code, sets 元, creates a unit and its preparer, 
   // 6. The preparer drafts 2027 with the new code, 12,345.60 元.
   await signIn(page, "preparer888", NEW_PASSWORD);
   await page.getByLabel("年度", { exact: true }).selectOption("2027");
-  await page.getByLabel("空白预算").check();
+  await page.getByLabel("空白预算", { exact: true }).check();
   await page.getByRole("button", { name: "新建预算" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `2027 年度 ${UNIT}` })).toBeVisible();
   const form = page.getByRole("form", { name: "新增明细" });
-  await form.getByLabel("支出功能分类").selectOption("2100407");
-  await form.getByLabel("经济分类").selectOption("30101");
+  await form.getByLabel("支出功能分类", { exact: true }).selectOption("2100407");
+  await form.getByLabel("经济分类", { exact: true }).selectOption("30101");
   await form.getByLabel("金额", { exact: true }).fill("12345.6");
-  await form.getByLabel("金额单位").selectOption("yuan");
+  await form.getByLabel("金额单位", { exact: true }).selectOption("yuan");
   await form.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("row").filter({ hasText: "2100407" })).toContainText("采供血机构");
   await expect(page.getByText("收支总预算 12,345.60 元")).toBeVisible();

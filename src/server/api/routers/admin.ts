@@ -9,6 +9,8 @@ import {
   setOrganisationActive,
 } from "../../services/organisations";
 import { addCode, addCrosswalk, changeCode, getCatalogue, getCrosswalk } from "../../services/catalogues";
+import { importHistoricalBudget } from "../../services/history";
+import { getAuditLog, getRegionOverview } from "../../services/audit-log";
 import { EXPLANATION_SECTION_KEYS } from "@/lib/budget/types";
 import { CATALOGUES, CODE_CATALOGUES } from "@/lib/admin/catalogues";
 
@@ -63,6 +65,34 @@ export const adminRouter = createTRPCRouter({
   addCrosswalk: admin
     .input(z.object({ catalogue: z.enum(["function", "dept-economic", "gov-economic"], "目录无效"), fromYear: year, fromCode: code, toYear: year, toCode: code }))
     .mutation(({ ctx, input }) => addCrosswalk(ctx.db, ctx.user, input)),
+  importHistory: admin
+    .input(
+      z.object({
+        unitCode: z.string().trim().regex(/^[0-9]{3,12}$/, "请选择预算单位"),
+        year,
+        approvedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "批复日期须为 YYYY-MM-DD"),
+        publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "公开日期须为 YYYY-MM-DD"),
+        content: z.union([z.string().max(50_000_000, "内容过大"), z.record(z.string(), z.unknown())]),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const r = await importHistoricalBudget(ctx.db, ctx.user, input);
+      ctx.revalidatePublic({ year: r.year, unitCode: r.unitCode, departmentCode: r.departmentCode });
+      return r;
+    }),
+  auditLog: admin
+    .input(
+      z.object({
+        unitCode: z.string().trim().max(12).optional(),
+        username: z.string().trim().max(40).optional(),
+        action: z.string().trim().max(60).optional(),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期须为 YYYY-MM-DD").optional(),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期须为 YYYY-MM-DD").optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => getAuditLog(ctx.db, ctx.user, input)),
+  overview: admin.input(z.object({ year })).query(({ ctx, input }) => getRegionOverview(ctx.db, ctx.user, input.year)),
   years: admin.query(({ ctx }) => listYears(ctx.db, ctx.user)),
   openYear: admin
     .input(z.object({ year, from: year.optional() }))
