@@ -108,6 +108,13 @@ const CASES: Record<string, Case> = {
   "users.resetPassword": { setup: async () => ({ userId: preparer2Id, password: "reset-2025x" }), expect: ADMIN },
 
   "admin.years": { setup: none, expect: ADMIN },
+  "admin.auditLog": { setup: async () => ({ unitCode: "023002" }), expect: ADMIN },
+  "admin.overview": { setup: async () => ({ year: 2025 }), expect: ADMIN },
+  "admin.importHistory": {
+    // Empty content: the admin passes authorisation and is refused on the content (BAD_REQUEST).
+    setup: async () => ({ unitCode: "023002", year: 2025, approvedOn: "2025-02-01", publishedOn: "2025-02-10", content: "{}" }),
+    expect: { anonymous: U, preparer: F, preparer2: F, reviewer: F, reviewer2: F, admin: "BAD_REQUEST" },
+  },
   "admin.catalogue": { setup: async () => ({ year: 2025, catalogue: "function" }), expect: ADMIN },
   "admin.addCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080598", name: "授权测试项" }), expect: ADMIN },
   "admin.changeCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080505", name: "授权测试改名" }), expect: ADMIN },
