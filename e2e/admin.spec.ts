@@ -98,8 +98,9 @@ test("admin opens 2027, adds a code, sets 元, creates a unit and its preparer, 
   const form = page.getByRole("form", { name: "新增明细" });
   await form.getByLabel("支出功能分类", { exact: true }).selectOption("2100407");
   await form.getByLabel("经济分类", { exact: true }).selectOption("30101");
-  await form.getByLabel("金额", { exact: true }).fill("12345.6");
+  // The unit first: changing it converts an amount already typed.
   await form.getByLabel("金额单位", { exact: true }).selectOption("yuan");
+  await form.getByLabel("金额", { exact: true }).fill("12345.6");
   await form.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("row").filter({ hasText: "2100407" })).toContainText("采供血机构");
   await expect(page.getByText("收支总预算 12,345.60 元")).toBeVisible();
