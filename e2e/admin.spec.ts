@@ -106,13 +106,12 @@ test("admin opens 2027, adds a code, sets 元, creates a unit and its preparer, 
   await expect(page.getByText("收支总预算 12,345.60 元")).toBeVisible();
 
   // 7. The preview prints 元.
-  await page.getByRole("link", { name: "预览公开文本" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(`预览：${UNIT} 2027 年部门预算`);
-  await expect(page.getByText("金额单位：元")).toBeVisible();
-  await expect(page.getByText("单位：元").first()).toBeVisible();
-  await expect(page.getByText("12,345.60").first()).toBeVisible();
-  await expect(page.getByText(/收支总预算 12345\.60 元/).first()).toBeVisible();
-  await expect(page.getByText(/12345\.60 万元|1\.23 万元/)).toHaveCount(0);
+  await page.getByText("公开预览（17 张表和情况说明，与公开页面一致）").click();
+  const preview = page.getByRole("region", { name: "公开预览" });
+  await expect(preview.getByText("单位：元").first()).toBeVisible();
+  await expect(preview.getByText("12,345.60").first()).toBeVisible();
+  await expect(preview.getByText(/收支总预算 12345\.60 元/).first()).toBeVisible();
+  await expect(preview.getByText(/12345\.60 万元|1\.23 万元/)).toHaveCount(0);
   await signOut(page);
 
   // 8. reviewer2 (department 031) does not see the new unit.
