@@ -6,6 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS, type SessionUser } from "./session";
 import { signInWithPassword, type SignInResult } from "./sign-in";
+import { safeRedirect } from "@/lib/auth/callback-url";
 import { LOCKED_ERROR, UNAVAILABLE_ERROR } from "@/lib/auth/sign-in-messages";
 
 /**
@@ -61,6 +62,9 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
