@@ -15,6 +15,7 @@ import {
   stripClientRuntime,
   type CachedPage,
 } from "../src/server/http/page-cache";
+import { annotateClientAddress, trustedProxyCount } from "../src/server/http/client-address";
 
 export interface ServeOptions {
   port: number;
@@ -53,7 +54,9 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
     return { status: response.status, headers, body: raw };
   }
 
+  const trustProxy = trustedProxyCount();
   const server = http.createServer((req, res) => {
+    annotateClientAddress(req, trustProxy);
     const fromSelf = req.headers["x-page-cache-bypass"] === bypass;
     if (fromSelf || !isCacheableRequest(req)) {
       void handle(req, res);

@@ -6,22 +6,19 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS, type SessionUser } from "./session";
 import { signInWithPassword, type SignInResult } from "./sign-in";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { safeRedirect } from "@/lib/auth/callback-url";
 import { LOCKED_ERROR, UNAVAILABLE_ERROR } from "@/lib/auth/sign-in-messages";
 
 /**
- * The client's address for throttling. The last X-Forwarded-For entry is the one added by the
- * nearest proxy (or by Next itself when there is none), so a client cannot choose it by sending
- * its own header through a proxy that appends.
+ * The client's address for throttling, as the production server resolved it from the socket and
+ * the trusted proxies (TRUST_PROXY; src/server/http/client-address.ts). A client-sent
+ * X-Forwarded-For is never read here. Without that server (next dev), every client counts as one.
  */
 export function clientAddress(headers: Record<string, unknown> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    const v = headers instanceof Headers ? headers.get(name) : headers[name];
-    return typeof v === "string" ? v : Array.isArray(v) ? String(v[v.length - 1]) : undefined;
-  };
-  const forwarded = get("x-forwarded-for")?.split(",").map((p) => p.trim()).filter(Boolean);
-  return forwarded?.[forwarded.length - 1] ?? get("x-real-ip") ?? "unknown";
+  const v = !headers ? undefined : headers instanceof Headers ? headers.get(CLIENT_ADDRESS_HEADER) : headers[CLIENT_ADDRESS_HEADER];
+  const value = Array.isArray(v) ? v[v.length - 1] : v;
+  return typeof value === "string" && value ? value : "unknown";
 }
 
 export const authOptions: NextAuthOptions = {
