@@ -20,7 +20,7 @@ export const ADDRESS_FAILURE_LIMIT = 20;
 const MAX_DELAY_MS = 4000;
 
 export type SignInFailure = keyof typeof SIGN_IN_MESSAGES;
-export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: SignInFailure };
+export type SignInResult = { ok: true; user: SessionUser; sessionVersion: number } | { ok: false; reason: SignInFailure };
 
 export interface SignInOptions {
   now?: Date;
@@ -84,7 +84,7 @@ export async function signInWithPassword(
   const valid = await verifyPassword(row?.user.passwordHash ?? (await dummyPasswordHash()), credentials.password);
   if (row && valid && !row.user.disabled) {
     await record(true);
-    return { ok: true, user: toSessionUser(row.user, row.organisation) };
+    return { ok: true, user: toSessionUser(row.user, row.organisation), sessionVersion: row.user.sessionVersion };
   }
 
   await record(false);
