@@ -133,6 +133,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
+/** Advisory lock key of the migrations (any fixed bigint; "budgetmg" in ASCII). */
+const MIGRATION_LOCK = "7094687183238622567";
+
 async function openServer(url: string, poolSize: number): Promise<Database> {
   const journal = readJournal();
   const where = describeServerUrl(url);
@@ -151,8 +154,17 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   try {
-    await checkCompatible(db, journal, where);
-    await migratePg(db as never, { migrationsFolder: migrationsFolder() });
+    // Several app processes may start at once on one server: one migrates, the others wait for it
+    // (a session advisory lock held on its own connection) and then find nothing left to apply.
+    const lock = await pool.connect();
+    try {
+      await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      await checkCompatible(db, journal, where);
+      await migratePg(db as never, { migrationsFolder: migrationsFolder() });
+    } finally {
+      await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+      lock.release();
+    }
   } catch (cause) {
     await pool.end().catch(() => undefined);
     if (cause instanceof DatabaseSetupError) throw cause;
