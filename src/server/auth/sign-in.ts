@@ -4,6 +4,7 @@ import * as s from "../db/schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { toSessionUser, type SessionUser } from "./session";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-messages";
+import { cleanQueryText } from "@/lib/text/input";
 
 export { SIGN_IN_MESSAGES };
 
@@ -30,8 +31,9 @@ export interface SignInOptions {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A typed user name as looked up and recorded: cleaned of what cannot be stored (NUL, unpaired surrogates). */
 export function normaliseUsername(raw: string): string {
-  return raw.trim().toLowerCase();
+  return cleanQueryText(raw, 64).toLowerCase();
 }
 
 async function recentFailures(db: Db, username: string, address: string, now: Date) {
