@@ -10,8 +10,18 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Characters (Unicode code points) in a string. */
 export function charCount(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
+  let n = s.length;
+  // Each surrogate pair is one character written with two UTF-16 units.
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
   return n;
 }
 
