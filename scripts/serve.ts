@@ -10,6 +10,7 @@ import next from "next";
 import { PublicPageCache, registerPublicPageCache } from "../src/server/http/page-cache";
 import { trustedProxyCount } from "../src/server/http/client-address";
 import { createFrontHandler } from "../src/server/http/front";
+import { listenForPublications } from "../src/server/http/publication-listener";
 
 export interface ServeOptions {
   port: number;
@@ -27,6 +28,13 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
   const httpsOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
   const server = http.createServer(createFrontHandler({ handle, port, cache, trustProxy, httpsOrigin }));
   server.keepAliveTimeout = 65_000;
+  // On a server database other processes may publish: follow their publications.
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  if (databaseUrl) {
+    const listener = listenForPublications(databaseUrl);
+    server.on("close", () => void listener.close());
+    await Promise.race([listener.ready, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  }
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return server;
 }
