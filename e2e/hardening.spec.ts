@@ -158,9 +158,12 @@ test.describe("two app processes on one PostgreSQL server", () => {
       await expect.poll(async () => (await ctx.get("/api/health").catch(() => null))?.status(), { timeout: 180_000, intervals: [500] }).toBe(200);
     }
 
-    // The reader on B has the published 2024 budget cached (page cache and data cache).
+    // The reader on B has the published 2024 budget cached (page cache and data cache): 5,114.04 万元.
     const reader = b!;
     for (let i = 0; i < 2; i++) expect((await reader.get("/budgets/2024/023002")).status()).toBe(200);
+    const oldTotal = "5,114.04";
+    const newTotal = "5,115.04";
+    expect(await (await reader.get("/")).text()).toContain(oldTotal);
     const before = (await (await reader.get("/api/open/v1/budgets/2024/023002.json")).json()) as { revision: number };
     expect(before.revision).toBe(1);
 
@@ -176,7 +179,8 @@ test.describe("two app processes on one PostgreSQL server", () => {
     const correction = await trpc<{ budgetId: number; version: number }>(preparer, "workflow.startCorrection", { budgetId: published.id, version: published.version }, true);
     type Line = { id: number; functionCode: string; economicCode: string; kind: string; projectId: number | null; source: string; period: string; amount: string };
     const detail = await trpc<{ lineItems: Line[] }>(preparer, "budgets.get", { budgetId: correction.budgetId });
-    const line = detail.lineItems[0]!;
+    // A project line: 基本支出 must stay equal to the unit's overall performance targets.
+    const line = detail.lineItems.find((l) => l.kind === "project")!;
     const item = { functionCode: line.functionCode, economicCode: line.economicCode, kind: line.kind, projectId: line.projectId, source: line.source, period: line.period };
     const edited = await trpc<{ version: number }>(
       preparer,
@@ -192,11 +196,14 @@ test.describe("two app processes on one PostgreSQL server", () => {
     await trpc(reviewer, "workflow.publish", { budgetId: correction.budgetId, version: approved.version, correctionNote: note }, true);
     const publishedAt = Date.now();
 
-    // B answers with the correction at once: the page (from B's page cache) and the open data (B's data cache).
+    // B answers with the correction at once: the pages (from B's page cache) and the open data (B's data cache).
     await expect.poll(async () => (await reader.get("/budgets/2024/023002")).text(), { timeout: 2000, intervals: [0, 50, 100] }).toContain(note);
+    console.log(`B served the corrected page ${Date.now() - publishedAt} ms after A's publish call returned`);
+    const home = await (await reader.get("/")).text();
+    expect(home).toContain(newTotal);
+    expect(home).not.toContain(oldTotal);
     const after = (await (await reader.get("/api/open/v1/budgets/2024/023002.json")).json()) as { revision: number; correctionNote: string };
     expect(after).toMatchObject({ revision: 2, correctionNote: note });
-    console.log(`B served the correction ${Date.now() - publishedAt} ms after A published it`);
 
     for (const ctx of [a!, b!, preparer, reviewer]) await ctx.dispose();
   });
