@@ -7,10 +7,13 @@
  */
 import http from "node:http";
 import next from "next";
-import { PublicPageCache, registerPublicPageCache } from "../src/server/http/page-cache";
+import crypto from "node:crypto";
+import { PublicPageCache, isCacheableRequest, registerPublicPageCache } from "../src/server/http/page-cache";
 import { trustedProxyCount } from "../src/server/http/client-address";
-import { createFrontHandler } from "../src/server/http/front";
+import { guard, pageCacheHandler } from "../src/server/http/front";
 import { listenForPublications } from "../src/server/http/publication-listener";
+import { observe } from "../src/server/http/observe";
+import { metrics } from "../src/server/observability/metrics";
 
 export interface ServeOptions {
   port: number;
@@ -25,8 +28,31 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
   const handle = app.getRequestHandler();
   const cache = new PublicPageCache();
   registerPublicPageCache(cache);
+  const m = metrics();
+  m.sources.pageCache = () => ({ entries: cache.size, bytes: cache.bytes });
+  const bypass = crypto.randomBytes(16).toString("hex");
   const httpsOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
-  const server = http.createServer(createFrontHandler({ handle, port, cache, trustProxy, httpsOrigin }));
+  const pages = pageCacheHandler({
+    handle,
+    port,
+    cache,
+    trustProxy,
+    httpsOrigin,
+    bypass,
+    onCacheHit: () => m.pageCacheHits.inc(),
+    onCacheMiss: () => m.pageCacheMisses.inc(),
+  });
+  // Outermost the guard (client address, 400, security headers), then the request log and metrics.
+  const server = http.createServer(
+    guard(
+      observe(pages, {
+        metricsToken: process.env.METRICS_TOKEN?.trim() || undefined,
+        servedFromCache: (req) => isCacheableRequest(req) && cache.get(req.url ?? "/") !== undefined,
+        internal: (req) => req.headers["x-page-cache-bypass"] === bypass,
+      }),
+      { trustProxy, httpsOrigin, bypass },
+    ),
+  );
   server.keepAliveTimeout = 65_000;
   // On a server database other processes may publish: follow their publications.
   const databaseUrl = process.env.DATABASE_URL?.trim();

@@ -11,6 +11,7 @@ import { signInWithPassword, type SignInResult } from "./sign-in";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { safeRedirect } from "@/lib/auth/callback-url";
 import { LOCKED_ERROR, UNAVAILABLE_ERROR } from "@/lib/auth/sign-in-messages";
+import { noteRequestUser } from "../observability/request-context";
 
 /**
  * The client's address for throttling, as the production server resolved it from the socket and
@@ -109,5 +110,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!session?.user || typeof session.user.id !== "number" || typeof session.authAt !== "number" || typeof session.sessionVersion !== "number") {
     return null;
   }
-  return resolveSessionUser(await getDb(), { userId: session.user.id, authAt: session.authAt, sessionVersion: session.sessionVersion });
+  const user = await resolveSessionUser(await getDb(), { userId: session.user.id, authAt: session.authAt, sessionVersion: session.sessionVersion });
+  if (user) noteRequestUser(user.id);
+  return user;
 });
