@@ -39,5 +39,7 @@ describe("CSV cells a spreadsheet would run as a formula", () => {
     ]);
     expect(neutraliseFormula("12.5%")).toBe("12.5%");
     expect(neutraliseFormula("-5%")).toBe("-5%");
+    // The comparison column of the performance targets.
+    expect(neutraliseFormula("=")).toBe("=");
   });
 });
