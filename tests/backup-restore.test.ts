@@ -29,7 +29,7 @@ async function displayNameOf(dir: string, username: string) {
 }
 
 describe("embedded database (PGlite)", () => {
-  it("npm run db:backup writes one file; db:restore refuses a database with data unless --force, and restores it", { timeout: 300_000 }, async () => {
+  it("npm run db:backup writes one file; db:restore refuses a database with data unless --force, and restores it", { timeout: 600_000 }, async () => {
     const dataDir = path.join(tmp, "data");
     const dir = path.join(dataDir, "pglite");
     const d = await openDatabase({ dataDir: dir });
@@ -82,7 +82,7 @@ describe.skipIf(!server || !hasPgDump)("PostgreSQL server (pg_dump / pg_restore)
     await target?.close();
   });
 
-  it("backs up one database and restores it into another; refuses a non-empty one unless forced", { timeout: 300_000 }, async () => {
+  it("backs up one database and restores it into another; refuses a non-empty one unless forced", { timeout: 600_000 }, async () => {
     source = await createTestDatabase();
     await seedDatabase(source.db);
     const [before] = await source.db.select({ n: s.users.displayName }).from(s.users).where(eq(s.users.username, "reviewer"));
