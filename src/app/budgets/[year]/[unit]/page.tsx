@@ -10,7 +10,7 @@ import { CachedDocument, Contents } from "@/components/disclosure/DisclosureDocu
 import { YearOverYear } from "@/components/disclosure/YearOverYear";
 import { Breadcrumbs, Figures, YearSwitcher } from "@/components/disclosure/PageChrome";
 import { RevisionNotice } from "@/components/disclosure/RevisionNotice";
-import { UNIT_TYPE_LABELS, changeFigure, dateText, wan } from "@/components/disclosure/format";
+import { UNIT_TYPE_LABELS, changeFigure, dateText, priorLaterNote, totalFigure, wan } from "@/components/disclosure/format";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +49,8 @@ export default async function UnitBudgetPage(props: Props) {
   const y = d.yearOverYear.total;
   const html = await getUnitDocumentHtml({ snapshotId: v.shown.snapshotId, year, unitCode: code }, revisionQuery);
   if (html === null) notFound();
+  // docs/year-over-year.md: the publication keeps the prior-year figures it states.
+  const later = v.isLatest ? v.row.priorLater : null;
   return (
     <div className="public-page">
       <Breadcrumbs
@@ -100,13 +102,19 @@ export default async function UnitBudgetPage(props: Props) {
       <Figures
         label="主要数字"
         items={[
-          { label: "收支总预算", value: wan(d.summary.total), unit: "万元" },
-          changeFigure(d.yearOverYear.priorYear, y.change, y.direction, y.percent),
+          totalFigure(year, d.summary.total),
+          totalFigure(d.yearOverYear.priorYear, y.prior, y.prior !== null && d.yearOverYear.basis === "baseline" ? "填报的上年数" : undefined),
+          changeFigure(d.yearOverYear.priorYear, y.change, y.direction, y.percent, undefined, "增减"),
           { label: "基本支出", value: wan(d.summary.basic), unit: "万元" },
           { label: "项目支出", value: wan(d.summary.project), unit: "万元" },
           { label: "“三公”经费", value: wan(d.summary.sanggong), unit: "万元" },
         ]}
       />
+      {later ? (
+        <p className="prior-note" role="note">
+          {priorLaterNote(d.yearOverYear.priorYear, later, y.prior)}
+        </p>
+      ) : null}
       <Contents d={d} options={{ extraContents: [{ href: "#year-over-year", label: "附：历年预算对比" }] }} />
       <CachedDocument html={html} />
       <YearOverYear d={d} series={v.series} subject={v.row.unitName} />
