@@ -38,7 +38,7 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
       redirect: "manual",
     });
     const headers: Record<string, string> = {};
-    for (const name of ["content-type", "location", "content-language"]) {
+    for (const name of ["content-type", "content-disposition", "location", "content-language"]) {
       const value = response.headers.get(name);
       if (value) headers[name] = value;
     }

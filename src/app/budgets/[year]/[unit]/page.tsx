@@ -90,6 +90,9 @@ export default async function UnitBudgetPage(props: Props) {
         </dl>
         <YearSwitcher label="年度" years={v.years.map((r) => r.year)} current={year} href={(yy) => publicPaths.unit(yy, code)} />
         <p className="downloads no-print">
+          <a href={`${publicPaths.unitPdf(year, code)}${revisionQuery}`} download className="button">
+            下载 PDF（完整公开文件）
+          </a>
           <a href={`${openPaths.unitXlsx(year, code)}${revisionQuery}`} download className="button">
             下载 Excel（全部 17 张表）
           </a>

@@ -81,6 +81,9 @@ export default async function DepartmentBudgetPage(props: Props) {
           href={(y) => publicPaths.department(y, code)}
         />
         <p className="downloads no-print">
+          <a href={publicPaths.departmentPdf(year, code)} download className="button">
+            下载 PDF（部门汇总公开文件）
+          </a>
           <a href={openPaths.departmentXlsx(year, code)} download className="button">
             下载 Excel（部门汇总 17 张表）
           </a>
