@@ -64,7 +64,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   <tbody>
                     {result.hits.map((h) => (
                       <tr key={`${h.unitCode}-${h.year}`}>
-                        <td>{h.year}</td>
+                        <td>{h.year} 年</td>
                         <th scope="row">
                           <Link href={publicPaths.unit(h.year, h.unitCode)}>
                             {h.unitCode} {h.unitName}
