@@ -48,29 +48,33 @@ BEGIN
   SELECT sid, 'unit', inp->'unit'->>'code', inp->'unit'->>'name',
          concat_ws(' ', nullif(inp->'unit'->>'shortName', ''), inp->'unit'->>'departmentName'),
          tot,
-         concat_ws(' ', inp->'unit'->>'code', inp->'unit'->>'name', inp->'unit'->>'shortName', inp->'unit'->>'departmentName');
+         concat_ws(' ', inp->'unit'->>'code', inp->'unit'->>'name', inp->'unit'->>'shortName', inp->'unit'->>'departmentName')
+  WHERE inp->'unit'->>'name' IS NOT NULL;
   -- Projects: name, content and the money of their lines.
   INSERT INTO public_search_entries (snapshot_id, kind, code, name, detail, amount, haystack)
   SELECT sid, 'project', '', pr->>'name', coalesce(pr->>'content', ''),
          coalesce((SELECT sum((li->>'amount')::numeric) FROM jsonb_array_elements(inp->'lineItems') li
                    WHERE li->>'projectId' = pr->>'id'), 0),
          concat_ws(' ', pr->>'name', pr->>'content')
-  FROM jsonb_array_elements(coalesce(inp->'projects', '[]'::jsonb)) pr;
+  FROM jsonb_array_elements(coalesce(inp->'projects', '[]'::jsonb)) pr
+  WHERE pr->>'name' IS NOT NULL;
   -- 支出功能分类 类 (3) / 款 (5) / 项 (7) and 部门预算支出经济分类 类 (3) / 款 (5) the lines use.
   INSERT INTO public_search_entries (snapshot_id, kind, code, name, detail, amount, haystack)
   SELECT sid, g.kind, g.code, coalesce(c.name, ''), '', g.amount, concat_ws(' ', g.code, c.name)
   FROM (
     SELECT 'function' AS kind, left(li->>'functionCode', n) AS code, sum((li->>'amount')::numeric) AS amount
     FROM jsonb_array_elements(coalesce(inp->'lineItems', '[]'::jsonb)) li, (VALUES (3), (5), (7)) AS lv(n)
+    WHERE li->>'functionCode' IS NOT NULL
     GROUP BY 1, 2
     UNION ALL
     SELECT 'economic', left(li->>'economicCode', n), sum((li->>'amount')::numeric)
     FROM jsonb_array_elements(coalesce(inp->'lineItems', '[]'::jsonb)) li, (VALUES (3), (5)) AS lv(n)
+    WHERE li->>'economicCode' IS NOT NULL
     GROUP BY 1, 2
   ) g
   LEFT JOIN LATERAL (
     SELECT e->>'name' AS name
-    FROM jsonb_array_elements(inp->'catalogs'->(CASE WHEN g.kind = 'function' THEN 'functions' ELSE 'deptEconomic' END)) e
+    FROM jsonb_array_elements(coalesce(inp->'catalogs'->(CASE WHEN g.kind = 'function' THEN 'functions' ELSE 'deptEconomic' END), '[]'::jsonb)) e
     WHERE e->>'code' = g.code
     LIMIT 1
   ) c ON TRUE;
