@@ -314,10 +314,21 @@ class Writer {
 
 // ---- widths -----------------------------------------------------------------------------------
 
+const widthsAt10 = new WeakMap<Writer, Map<string, number>>();
+
+/** A text's width on one line; measured once at 10 pt (widths scale with the size). */
 function naturalWidth(w: Writer, text: string, size: number, bold = false): number {
   if (!text) return 0;
-  w.font(text, bold).doc.fontSize(size);
-  return w.doc.widthOfString(text) + 2 * PAD_X + 1;
+  let cache = widthsAt10.get(w);
+  if (!cache) widthsAt10.set(w, (cache = new Map()));
+  const key = `${bold ? "B" : "R"}${text}`;
+  let at10 = cache.get(key);
+  if (at10 === undefined) {
+    w.font(text, bold).doc.fontSize(10);
+    at10 = w.doc.widthOfString(text);
+    cache.set(key, at10);
+  }
+  return (at10 * size) / 10 + 2 * PAD_X + 1;
 }
 
 /**
