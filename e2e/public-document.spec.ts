@@ -128,6 +128,14 @@ test("on a phone table 1 and the home page's figures read without cutting", asyn
   );
   expect(cut).toEqual([]);
   await expect(t1).toContainText("5,114.04");
+  // Chart labels at a readable size (the SVG scales with its width).
+  const tiny = await page.locator("svg.chart-svg text").evaluateAll((texts) =>
+    texts
+      .map((t) => ({ text: (t.textContent ?? "").trim(), height: t.getBoundingClientRect().height }))
+      .filter((t) => t.text && t.height > 0 && t.height < 9)
+      .map((t) => `${t.text} (${t.height.toFixed(1)} px)`),
+  );
+  expect(tiny).toEqual([]);
 
   await page.goto("/");
   const figures = await page.locator(".figure-value, .num, .num-inline").evaluateAll((els) =>

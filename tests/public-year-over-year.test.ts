@@ -17,7 +17,9 @@ import { DisclosureDocument } from "@/components/disclosure/DisclosureDocument";
 import { renderToHtml } from "@/components/disclosure/static-html";
 import { priorLaterNote } from "@/components/disclosure/format";
 import { reference023002_2024 } from "@/lib/sample/reference-023002-2024";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { sessionUserOf } from "./helpers/trpc";
+import { startCorrection } from "@/server/services/budgets";
 
 let t: TestDatabase;
 let data: PublicData;
@@ -102,5 +104,28 @@ describe("publishing 2023 after 2024", () => {
     const note = priorLaterNote(2023, later!, "54331700.00");
     expect(note).toContain("所列上年数 5,433.17 万元");
     expect(note).toContain("下次更正时将采用");
+  });
+
+  it("the next correction of 2024 states the 2023 budget now on the platform", async () => {
+    const reviewer = await sessionUserOf(t.db, "reviewer");
+    const [published] = await t.db
+      .select({ id: s.budgets.id, version: s.budgets.version })
+      .from(s.budgets)
+      .innerJoin(s.organisations, eq(s.organisations.id, s.budgets.unitId))
+      .where(and(eq(s.organisations.code, "023002"), eq(s.budgets.year, 2024), eq(s.budgets.revision, 1)));
+    const correction = await startCorrection(t.db, reviewer, { budgetId: published!.id, version: published!.version });
+    const correctionId = correction.budgetId;
+    await t.db.transaction(async (tx) => {
+      await tx.update(s.budgets).set({ status: "published", correctionNote: "采用本平台公开的 2023 年预算", publishedAt: new Date() }).where(eq(s.budgets.id, correctionId));
+      await createSnapshot(tx, correctionId, reviewer.id, new Date());
+    });
+    const v = (await unitView(data, 2024, "023002"))!;
+    expect(v.shown.revision).toBe(2);
+    const total2023 = (await unitView(data, 2023, "023002"))!.disclosure.summary.total;
+    expect(v.disclosure.yearOverYear).toMatchObject({ basis: "priorBudget", total: { prior: total2023 } });
+    expect(v.row).toMatchObject({ priorTotal: total2023, priorBasis: "priorBudget", priorLater: null });
+    // The first revision, still reachable, keeps what it stated.
+    const first = (await unitView(data, 2024, "023002", 1))!;
+    expect(first.disclosure.yearOverYear).toMatchObject({ basis: "baseline", total: { prior: "54331700.00" } });
   });
 });
