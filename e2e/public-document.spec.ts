@@ -138,9 +138,10 @@ test("on a phone table 1 and the home page's figures read without cutting", asyn
   expect(tiny).toEqual([]);
 
   await page.goto("/");
-  const figures = await page.locator(".figure-value, .num, .num-inline").evaluateAll((els) =>
+  // The headline figures and the table of years (the first thing under them).
+  const figures = await page.locator(".figure-value, [aria-labelledby='years-title'] .num").evaluateAll((els) =>
     els
-      .filter((e) => e.getBoundingClientRect().width > 0 && !e.closest(".table-scroll"))
+      .filter((e) => e.getBoundingClientRect().width > 0)
       .map((e) => ({ text: (e.textContent ?? "").trim(), right: e.getBoundingClientRect().right, over: e.scrollWidth > e.clientWidth + 1 }))
       .filter((e) => e.right > 391 || e.over)
       .map((e) => e.text),

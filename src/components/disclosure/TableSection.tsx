@@ -32,8 +32,10 @@ export function TableSection({ table, csvHref }: { table: Table; csvHref?: strin
         </p>
       ) : null}
       {form && (table.overall?.length ?? table.projects?.length ?? 0) === 0 ? null : (
-        <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
-          {form ? <PerformanceForms table={table} idPrefix={id} /> : <DisclosureTable table={table} captionId={captionId} />}
+        <div className="table-frame">
+          <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
+            {form ? <PerformanceForms table={table} idPrefix={id} /> : <DisclosureTable table={table} captionId={captionId} />}
+          </div>
         </div>
       )}
       {table.notes.length > 0 ? (
