@@ -27,6 +27,13 @@ let data: PublicData;
 const ORIGIN = "http://yoy.test";
 const get = (path: string) => new Request(`${ORIGIN}${path}`);
 
+/** A published row without `priorLater`, the one field that is meant to change. */
+function stated<T extends { priorLater: unknown }>(row: T): Omit<T, "priorLater"> {
+  const copy: Partial<T> = { ...row };
+  delete copy.priorLater;
+  return copy as Omit<T, "priorLater">;
+}
+
 /** Everything the public sees of the 2024 disclosure of 023002 and of its department. */
 async function statements2024() {
   const unit = (await unitView(data, 2024, "023002"))!;
@@ -36,18 +43,17 @@ async function statements2024() {
   const index = (await (await handleIndex(data, get("/api/open/v1/budgets?year=2024"))).json()) as { budgets: unknown[] };
   const unitJson = await (await handleUnit(data, get("/api/open/v1/budgets/2024/023002"), { year: "2024", unit: "023002" })).text();
   const deptJson = await (await handleDepartment(data, get("/api/open/v1/departments/2024/023"), { year: "2024", department: "023" })).text();
-  const { priorLater: _unitLater, ...unitRow } = unit.row;
   return {
     unitHtml: renderToHtml(createElement(DisclosureDocument, { d: unit.disclosure, options: {} })),
     unitYoy: unit.disclosure.yearOverYear,
     unitExplanation: unit.disclosure.explanation,
-    unitRow,
+    unitRow: stated(unit.row),
     deptHtml: renderToHtml(createElement(DisclosureDocument, { d: dept.disclosure, options: {} })),
     deptYoy: dept.disclosure.yearOverYear,
-    deptSummary: { ...dept.summary, rows: dept.summary.rows.map(({ priorLater: _l, ...r }) => r) },
+    deptSummary: { ...dept.summary, rows: dept.summary.rows.map(stated) },
     yearSummary: year.summary,
-    yearDepartments: year.departments.map((d) => ({ ...d, rows: d.rows.map(({ priorLater: _l, ...r }) => r) })),
-    homeUnit: (({ priorLater: _l, ...r }) => r)(home.units.find((u) => u.unitCode === "023002")!),
+    yearDepartments: year.departments.map((d) => ({ ...d, rows: d.rows.map(stated) })),
+    homeUnit: stated(home.units.find((u) => u.unitCode === "023002")!),
     index: index.budgets,
     unitJson,
     deptJson,

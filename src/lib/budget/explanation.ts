@@ -5,7 +5,7 @@
  */
 import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel } from "../money";
 import { toDecimal } from "./fixed";
-import { KINDS, PERIODS, SOURCES, cellIndex, type Ledger } from "./ledger";
+import { cellIndex, type Ledger } from "./ledger";
 import type { Change, Explanation, ExplanationSection, YearOverYear } from "./model";
 import { figuresOf } from "./yoy";
 import { overallTargets, projectCurrentAmounts, projectTargets } from "./performance";
