@@ -27,7 +27,19 @@ export interface YearFigures {
   sanggong: Figure[];
 }
 
+const figuresCache = new WeakMap<Ledger, YearFigures>();
+
+/** Computed once per ledger (year over year and the 情况说明 both need them); never mutated. */
 export function figuresOf(ledger: Ledger): YearFigures {
+  let f = figuresCache.get(ledger);
+  if (!f) {
+    f = computeFigures(ledger);
+    figuresCache.set(ledger, f);
+  }
+  return f;
+}
+
+function computeFigures(ledger: Ledger): YearFigures {
   const t = ledger.total;
   const v = (f: Parameters<typeof indicesOf>[0]) => sumVec(t, indicesOf(f)) ?? 0n;
   const current = (key: string, name: string, sources: Parameters<typeof indicesOf>[0]["sources"]): Figure => ({
