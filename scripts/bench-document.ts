@@ -71,17 +71,26 @@ console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, Node
     await buildDepartment(t.db);
     console.log(`department 099 built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const samples: number[] = [];
+    const dataOnly: number[] = [];
+    const htmlOnly: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const data = directData(t.db);
       samples.push(
         await timed(async () => {
+          const t1 = performance.now();
           const v = await departmentView(data, 2024, "099");
           if (!v) throw new Error("department missing");
+          const t2 = performance.now();
           renderToHtml(createElement(DisclosureDocument, { d: v.disclosure, options: {} }));
+          dataOnly.push(t2 - t1);
+          htmlOnly.push(performance.now() - t2);
         }),
       );
     }
-    console.log(`department page 2024/099 (${process.env.BENCH_UNITS ?? 1000} units), uncached data + document HTML: ${stats(samples)}`);
+    const units = process.env.BENCH_UNITS ?? 1000;
+    console.log(`department page 2024/099 (${units} units), uncached data + document HTML: ${stats(samples)}`);
+    console.log(`  of which the data (index, consolidation, engine, series): ${stats(dataOnly)}`);
+    console.log(`  of which the document HTML: ${stats(htmlOnly)}`);
   } finally {
     await t.close();
   }
