@@ -53,6 +53,8 @@ const PUBLIC_PAGES = [
 
 for (const path of PUBLIC_PAGES) {
   test(`axe: no serious or critical violation on ${path}`, async ({ page }) => {
+    // axe walks every cell of the 17 tables (thousands on a department page): slow on a busy machine.
+    test.setTimeout(300_000);
     const res = await page.goto(path);
     expect(res?.status()).toBeLessThan(400);
     const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
