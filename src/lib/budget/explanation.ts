@@ -184,9 +184,11 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
       return parts.filter(Boolean).join("，");
     });
   if (incomeParts.length > 0) overview.push(`其中：${incomeParts.join("；")}。`);
-  if (yoy.basis === "priorBudget") {
+  // With the prior budget on the platform, or an entered baseline that has the same breakdowns.
+  if (yoy.basis === "priorBudget" || yoy.sources.length > 0 || yoy.kinds.length > 0) {
     const kinds = yoy.kinds;
-    overview.push(
+    if (kinds.length > 0)
+      overview.push(
       `按支出类型分：${kinds
         .map((k) => `${k.name} ${amt(k.current)}，占 ${percentOf(dec(k.current), totalNow) ?? "0.00"}%，${delta(k, true)}`)
         .join("；")}。`,

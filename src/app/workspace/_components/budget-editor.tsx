@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { formatWan } from "@/lib/money";
-import { publicPaths } from "@/server/cache-tags";
+import { publicPaths } from "@/lib/paths";
 import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
 import { CommentsPanel } from "./comments-panel";
-import { LineItems } from "./line-items";
+import { ContentEditors } from "./content-editors";
+import { LineGridCard } from "./line-grid-card";
+import { Preview } from "./preview";
+import { WorkbookPanel } from "./workbook-panel";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
 import { Timeline } from "./timeline";
@@ -64,8 +67,11 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
       <WorkflowActions budgetRef={ref} status={budget.status} revision={budget.revision} actions={actions} checks={checks.data?.checks ?? []} correctionNote={budget.correctionNote} />
       <CommentsPanel comments={comments} lineItems={lineItems} />
       <ChecksPanel query={checks} />
-      <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} />
-      <Projects budgetRef={ref} projects={projects} editable={editable} />
+      <Preview budgetId={budgetId} open={actions.includes("approve") || actions.includes("publish")} />
+      <LineGridCard budgetId={budgetId} version={budget.version} lineItems={lineItems} projects={projects} editable={editable} />
+      <WorkbookPanel year={budget.year} unitCode={budget.unitCode} version={budget.version} editable={editable} />
+      <Projects budgetRef={ref} projects={projects} lineItems={lineItems} editable={editable} />
+      <ContentEditors budgetRef={ref} editable={editable} />
       <NarrativeForm budgetRef={ref} budget={budget} editable={editable} />
       {canSeeTimeline && <Timeline budgetId={budgetId} />}
       <Card title="说明" id="help">
