@@ -81,7 +81,7 @@ export function pageCacheHandler(options: FrontOptions & { bypass: string }): Ha
       redirect: "manual",
     });
     const headers: Record<string, string> = {};
-    for (const name of ["content-type", "location", "content-language"]) {
+    for (const name of ["content-type", "content-disposition", "location", "content-language"]) {
       const value = response.headers.get(name);
       if (value) headers[name] = value;
     }

@@ -43,6 +43,8 @@ export const cachedData: PublicData = {
     ),
   series: (scope) =>
     cached(["series", JSON.stringify(scope)], [PUBLIC_TAG], (d) => d.series(scope)),
+  // Straight to the database: a query is not a cache key.
+  search: async (query, page) => directData(await getDb()).search(query, page),
 };
 
 /** For the pages: disclosures in outline (no table rows); the document itself comes as cached HTML. */
@@ -63,7 +65,7 @@ const outlineData: PublicData = {
 // Per-request memoisation, so generateMetadata and the page share one lookup.
 export const getHomeView = cache(() => views.homeView(cachedData));
 export const getYearView = cache((year: number) => views.yearView(cachedData, year));
-export const getSearchView = cache((q: string) => views.searchView(cachedData, q));
+export const getSearchView = cache((q: string, page: number) => views.searchView(cachedData, q, page));
 export const getUnitView = cache((year: number, unitCode: string, revision?: number) =>
   views.unitView(outlineData, year, unitCode, revision),
 );
