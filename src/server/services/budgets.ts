@@ -5,7 +5,6 @@ import type { SessionUser } from "../auth/session";
 import { loadBudgetInput } from "../queries/budget-input";
 import { insertBudgetContent } from "../queries/budget-write";
 import {
-  copySourceOf,
   findBudget,
   latestRevision,
   listApprovedBudgets,
@@ -20,11 +19,11 @@ import {
 import { unitInScope } from "../queries/scope";
 import { lineItemChoices, loadYearCatalogue } from "../queries/catalogue";
 import { computeDisclosure, type BudgetInput } from "@/lib/budget";
-import { copiedFromPriorWarnings } from "@/lib/workflow/copied";
 import { Decimal } from "@/lib/money";
 import { allowedActions, dateInChina, deadlineStatus, nextStepLabel, STATUS_LABELS } from "@/lib/workflow";
 import { AppError, assertPermission, notFound } from "./errors";
 import { writeAudit } from "./audit";
+import { budgetChecks } from "./checks";
 import { lockForAction, type BudgetRef } from "./budget-guard";
 
 // ---------------------------------------------------------------------------
@@ -68,13 +67,10 @@ export async function getBudget(db: DbOrTx, actor: SessionUser, budgetId: number
 /** The engine's live checks and headline figures for a budget, as the preparer and the reviewer see them. */
 export async function getBudgetChecks(db: DbOrTx, actor: SessionUser, budgetId: number) {
   await requireBudget(db, actor, budgetId);
-  const input = await loadBudgetInput(db, budgetId);
-  const disclosure = computeDisclosure(input);
-  // A budget copied from the prior year: unchanged 上年结转 lines and reasons are flagged to review.
-  const sourceId = await copySourceOf(db, budgetId);
-  const copied = sourceId === null ? [] : copiedFromPriorWarnings(input, await loadBudgetInput(db, sourceId, { withPrior: false }));
+  // The engine's checks plus, for a copied budget, the review warnings (unchanged 上年结转, reasons).
+  const { disclosure, checks } = await budgetChecks(db, budgetId);
   return {
-    checks: [...disclosure.checks, ...copied],
+    checks,
     summary: disclosure.summary,
     total: disclosure.yearOverYear.total,
     amountUnit: disclosure.amountUnit,

@@ -2,11 +2,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import * as s from "../db/schema";
 import type { SessionUser } from "../auth/session";
-import { loadBudgetInput } from "../queries/budget-input";
 import { createSnapshot } from "../queries/budget-write";
 import { findBudget } from "../queries/budgets";
-import { computeDisclosure, type Check } from "@/lib/budget";
+import type { Check } from "@/lib/budget";
 import { dateInChina } from "@/lib/workflow";
+import { budgetChecks } from "./checks";
 import { AppError } from "./errors";
 import { changeBudget, type BudgetRef } from "./budget-guard";
 
@@ -23,7 +23,7 @@ const describeChecks = (checks: Check[]) => checks.map((c) => `[${c.id}] ${c.mes
  */
 export function submitBudget(db: DbOrTx, actor: SessionUser, ref: BudgetRef, acknowledgedWarnings: string[], now = new Date()) {
   return changeBudget(db, actor, ref, { action: "submit", name: "submit" }, async (tx, budget) => {
-    const { checks } = computeDisclosure(await loadBudgetInput(tx, budget.id));
+    const { checks } = await budgetChecks(tx, budget.id);
     const errors = checks.filter((c) => c.severity === "error");
     if (errors.length > 0) {
       throw new AppError("BAD_REQUEST", `有 ${errors.length} 项错误，不能提交：${describeChecks(errors)}`, { checks: errors });
