@@ -38,6 +38,8 @@ async function signIn(page: Page, username: string) {
 }
 
 test("preparer pastes, fixes, saves, downloads, edits and imports the workbook", async ({ page, context }, testInfo) => {
+  // A long path (paste, fix, save, download, import, preview): more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, "preparer");
 
@@ -51,7 +53,7 @@ test("preparer pastes, fixes, saves, downloads, edits and imports the workbook",
   // Paste the block copied from Excel into the empty grid.
   const grid = page.getByRole("grid", { name: "预算明细表格" });
   // Editable once the year's catalogue is loaded.
-  await expect(page.getByRole("button", { name: "插入行" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "插入行" })).toBeVisible({ timeout: 60_000 });
   await grid.focus();
   await page.evaluate((text) => navigator.clipboard.writeText(text), PASTED);
   await page.keyboard.press("ControlOrMeta+V");

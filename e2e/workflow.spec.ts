@@ -32,7 +32,7 @@ async function openBudget2025(page: Page) {
 async function setNetworkLineAmount(page: Page, wan: string) {
   const grid = page.getByRole("grid", { name: "预算明细表格" });
   // Editable once the year's catalogue is loaded.
-  await expect(page.getByRole("button", { name: "插入行" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "插入行" })).toBeVisible({ timeout: 60_000 });
   const row = () => grid.getByRole("row").filter({ hasText: "网络租赁费" }).filter({ hasText: "30207" });
   await row().getByRole("gridcell").last().dblclick();
   const editor = grid.getByRole("textbox", { name: "编辑金额（元）" });
