@@ -3,12 +3,29 @@
  * preparer's reasons. Every amount in a sentence uses the disclosure's unit; nothing here is a
  * template with blanks to fill.
  */
-import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel } from "../money";
+import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel, withThousands, YUAN_PER_WAN } from "../money";
 import { toDecimal } from "./fixed";
 import { KINDS, PERIODS, SOURCES, cellIndex, type Ledger } from "./ledger";
 import type { Change, Explanation, ExplanationSection, YearOverYear } from "./model";
 import { overallTargets, projectCurrentAmounts, projectTargets } from "./performance";
+import { chineseNumeral } from "./tables";
+import { DEFAULT_TEMPLATE, SECTION_HEADINGS, type DisclosureTemplate, type SectionDefinition, type SectionKey, type TextNumberStyle } from "./template";
 import type { AmountUnit, BudgetInput } from "./types";
+
+/**
+ * An amount in running text, in `unit`, as the template's style writes it: "plain" as the seed
+ * ("5114.04", "0"), "thousands" ("5,114.04"), "whole" ("12,345", half-up to the unit), "trim"
+ * ("1,230", "1,230.5": two decimals half-up, trailing zeros dropped).
+ */
+export function textAmount(yuan: Decimal, unit: AmountUnit, style: TextNumberStyle): string {
+  if (style === "plain") return formatForText(yuan, unit);
+  const inUnit = unit === "wan" ? yuan.div(YUAN_PER_WAN) : yuan;
+  if (inUnit.isZero()) return "0";
+  let s = inUnit.toFixed(style === "whole" ? 0 : 2, Decimal.ROUND_HALF_UP);
+  if (/^-0(\.0+)?$/.test(s)) s = s.slice(1);
+  if (style === "trim") s = s.replace(/\.00$/, "").replace(/(\.\d)0$/, "$1");
+  return withThousands(s);
+}
 
 export function unitShortName(input: BudgetInput): string {
   const s = input.unit.shortName?.trim();
@@ -116,17 +133,20 @@ export interface ExplanationParts {
   ledger: Ledger;
   prior: Ledger | null;
   yoy: YearOverYear;
+  /** Sections, their order and headings, and how amounts are written; default: the seed's. */
+  template?: DisclosureTemplate;
 }
 
-export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Explanation {
+export function buildExplanation({ ledger, prior, yoy, template = DEFAULT_TEMPLATE }: ExplanationParts): Explanation {
   const input = ledger.input;
-  const unit: AmountUnit = input.amountUnit;
+  const unit: AmountUnit = template.text.unit ?? input.amountUnit;
+  const style = template.text.number;
   const label = unitLabel(unit);
   const name = unitShortName(input);
   const year = input.year;
   const py = yoy.priorYear;
   const dec = (s: string) => new Decimal(s);
-  const amt = (yuan: Decimal | string) => `${formatForText(typeof yuan === "string" ? dec(yuan) : yuan, unit)} ${label}`;
+  const amt = (yuan: Decimal | string) => `${textAmount(typeof yuan === "string" ? dec(yuan) : yuan, unit, style)} ${label}`;
   /** "增加 319.13 万元，增长 5.87%" / "减少 …，下降 …" / "持平" */
   const delta = (c: Change, withPercent: boolean): string => {
     if (c.change === null || c.direction === null) return "";
@@ -281,20 +301,26 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
         `编制特定目标类项目绩效目标覆盖率为 ${projectsCoverage ?? "0"}%。`
       : `${year} 年无应编制绩效目标的项目。`;
 
-  const sections: ExplanationSection[] = [
-    { heading: `一、关于${name} ${year} 年收支预算的总体说明`, paragraphs: overview },
-    { heading: `二、关于${name} ${year} 年“三公”经费预算支出情况说明`, paragraphs: sanggong },
-    {
-      heading: "三、其他重要事项的情况说明",
-      paragraphs: [],
-      subsections: [
-        { heading: "（一）机关运行经费安排情况", paragraphs: [opText] },
-        { heading: "（二）政府采购预算安排情况", paragraphs: [procurementText] },
-        { heading: "（三）国有资产占有使用情况", paragraphs: [assetText] },
-        { heading: "（四）绩效目标设置情况", paragraphs: [perfText] },
-      ],
-    },
-  ];
+  const paragraphs: Record<SectionKey, string[]> = {
+    overview,
+    sanggong,
+    other: [],
+    operating: [opText],
+    procurement: [procurementText],
+    assets: [assetText],
+    performance: [perfText],
+  };
+  const heading = (d: SectionDefinition) =>
+    (d.heading?.trim() || SECTION_HEADINGS[d.key]).replaceAll("{单位}", name).replaceAll("{年度}", String(year));
+  const sections: ExplanationSection[] = template.sections.map((d, i) => {
+    const section: ExplanationSection = { heading: `${chineseNumeral(i + 1)}、${heading(d)}`, paragraphs: paragraphs[d.key] };
+    if (d.children && d.children.length > 0)
+      section.subsections = d.children.map((c, j) => ({
+        heading: `（${chineseNumeral(j + 1)}）${heading(c)}`,
+        paragraphs: paragraphs[c.key],
+      }));
+    return section;
+  });
 
   return {
     title: `${name} ${year} 年部门预算情况说明`,

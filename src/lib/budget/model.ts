@@ -12,6 +12,7 @@ import type {
   UnitInfo,
   UnitProfile,
 } from "./types";
+import type { EmptyCellStyle, TableDefinition } from "./template";
 
 /** A column that holds values. `sumOf`: this column is, by definition, the sum of those columns of the same row. */
 export interface LeafColumn {
@@ -135,6 +136,10 @@ export interface DisclosureTable {
   overall?: OverallPerformanceBlock[];
   /** Table 17. */
   projects?: ProjectPerformanceBlock[];
+  /** 0 when the table prints whole units ("51140401"); absent: two decimals. */
+  decimals?: 0;
+  /** The template's definition the table was computed from (the checks find tables by it). */
+  definition?: TableDefinition;
 }
 
 export type CheckSeverity = "error" | "warning";
@@ -237,8 +242,10 @@ export interface Disclosure {
   revision: number;
   amountUnit: AmountUnit;
   unitLabel: "万元" | "元";
-  /** Tables 1–17; `tables[n - 1].number === n`. */
+  /** The template's tables, in its order (the default template: tables 1–17, `tables[n - 1].number === n`). */
   tables: DisclosureTable[];
+  /** The template the disclosure follows; `emptyCell` is what a zero amount prints as. */
+  template: { id: string; name: string; emptyCell: EmptyCellStyle };
   explanation: Explanation;
   checks: Check[];
   summary: BudgetSummary;
