@@ -61,15 +61,17 @@ export function computeDisclosure(input: BudgetInput): Disclosure {
   const prior = input.priorBudget ? buildLedger(input.priorBudget) : null;
   const unit = displayUnit(input);
   const template = templateOf(input);
-  const tables = template.tables.map((def, i) =>
-    buildTable({
+  const tables = template.tables.map((def, i) => {
+    const t = buildTable({
       ledger,
       def,
       number: tableNumber(def, i),
       unit: displayOf(def.unit ?? unit, def.decimals ?? 2),
       unitName: input.unit.name,
-    }),
-  );
+    });
+    if (template.emptyCell !== "blank") t.emptyCell = template.emptyCell;
+    return t;
+  });
   const yoy = yearOverYear(ledger, prior);
   const disclosure: Disclosure = {
     unit: input.unit,

@@ -136,6 +136,8 @@ export interface DisclosureTable {
   overall?: OverallPerformanceBlock[];
   /** Table 17. */
   projects?: ProjectPerformanceBlock[];
+  /** What a zero amount prints as (the template's style); absent: nothing. */
+  emptyCell?: EmptyCellStyle;
   /** 0 when the table prints whole units ("51140401"); absent: two decimals. */
   decimals?: 0;
   /** The template's definition the table was computed from (the checks find tables by it). */

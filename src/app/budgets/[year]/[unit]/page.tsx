@@ -89,7 +89,7 @@ export default async function UnitBudgetPage(props: Props) {
         <YearSwitcher label="年度" years={v.years.map((r) => r.year)} current={year} href={(yy) => publicPaths.unit(yy, code)} />
         <p className="downloads no-print">
           <a href={`${openPaths.unitXlsx(year, code)}${revisionQuery}`} download className="button">
-            下载 Excel（全部 17 张表）
+            下载 Excel（全部 {d.tables.length} 张表）
           </a>
           <a href={`${openPaths.unit(year, code)}${revisionQuery}`} className="button button-secondary">
             JSON 数据
