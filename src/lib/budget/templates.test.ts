@@ -21,7 +21,7 @@ import {
   parseTemplate,
   textAmount,
 } from "./index";
-import type { BudgetInput, Disclosure, DisclosureTable, DisclosureTemplate, LineItem } from "./index";
+import type { BudgetInput, Disclosure, DisclosureTable, DisclosureTemplate, LineItem, TableDefinition } from "./index";
 import { Decimal } from "../money";
 
 const printed = (t: DisclosureTable) =>
@@ -241,6 +241,12 @@ describe("tables in 元, text in whole 万元", () => {
   });
 });
 
+function table(t: DisclosureTemplate, i: number): TableDefinition {
+  const def = t.tables[i];
+  if (!def) throw new Error(`table ${i}`);
+  return def;
+}
+
 describe("custom templates", () => {
   it("rejects a template with a duplicate table number or an empty-table note without 空表", () => {
     const dup = { ...MINISTRY_8_TEMPLATE, tables: MINISTRY_8_TEMPLATE.tables.map((t) => ({ ...t, number: 1 })) };
@@ -256,9 +262,7 @@ describe("custom templates", () => {
       ...MINISTRY_8_TEMPLATE,
       id: "custom-1",
       name: "本区样式",
-      tables: [MINISTRY_8_TEMPLATE.tables[2], { ...MINISTRY_8_TEMPLATE.tables[0], title: "收支总表（本区）" }].filter(
-        (t): t is NonNullable<typeof t> => t !== undefined,
-      ),
+      tables: [table(MINISTRY_8_TEMPLATE, 2), { ...table(MINISTRY_8_TEMPLATE, 0), title: "收支总表（本区）" }],
       sections: [{ key: "sanggong", heading: "{单位}{年度}年“三公”经费说明" }, { key: "overview" }],
     };
     const d = computeDisclosure({ ...reference023002_2024, template: copy });
