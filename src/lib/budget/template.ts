@@ -408,3 +408,18 @@ export const SECTION_HEADINGS: Readonly<Record<SectionKey, string>> = {
   assets: "国有资产占有使用情况",
   performance: "绩效目标设置情况",
 };
+
+/**
+ * The template a region-year setting names: a bundled template by id, or a custom one from its
+ * stored definition. The default (`standard-17`) resolves to `undefined`: the engine's default,
+ * so inputs under it stay exactly as before templates existed. An unknown or invalid custom
+ * template falls back to the default rather than hiding a budget.
+ */
+export function resolveTemplate(code: string, stored?: unknown): DisclosureTemplate | undefined {
+  if (code === DEFAULT_TEMPLATE.id) return undefined;
+  const bundled = bundledTemplate(code);
+  if (bundled) return bundled;
+  if (stored === undefined) return undefined;
+  const parsed = parseTemplate(stored);
+  return parsed.ok ? { ...parsed.template, id: code } : undefined;
+}

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../db/client";
 import * as s from "../db/schema";
+import { resolveTemplate } from "@/lib/budget/template";
+import { customTemplatesByCode } from "./templates";
 import type {
   BudgetInput,
   Catalogs,
@@ -355,6 +357,7 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
   }
   const years = [...new Set(budgets.map((b) => b.year))];
   const settings = await db.select().from(s.regionYearSettings).where(idIn(s.regionYearSettings.year, years));
+  const customTemplates = await customTemplatesByCode(db, [...new Set(settings.map((x) => x.template))]);
   const glossary = groupBy(
     await db.select().from(s.glossaryEntries).where(idIn(s.glossaryEntries.year, years)).orderBy(asc(s.glossaryEntries.sort)),
     (g) => g.year,
@@ -422,11 +425,14 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
       })),
     }));
     const lineItems: LineItem[] = lines.get(budgetId) ?? [];
+    const setting = settings.find((x) => x.regionId === unit.region_id && x.year === budget.year);
+    const template = setting ? resolveTemplate(setting.template, customTemplates.get(setting.template)?.definition) : undefined;
     out.push({
       unit: unitInfo(unit),
       year: budget.year,
       revision: budget.revision,
-      amountUnit: settings.find((x) => x.regionId === unit.region_id && x.year === budget.year)?.amountUnit ?? "wan",
+      amountUnit: setting?.amountUnit ?? "wan",
+      ...(template ? { template } : {}),
       catalogs: catalogCache.get(`${budget.year}:${unit.unit_type}`)!,
       lineItems,
       projects: (projects.get(budgetId) ?? []).map((p) => ({ id: String(p.id), name: p.name, content: p.content, debtFinanced: p.debtFinanced, sort: p.sort })),

@@ -11,7 +11,7 @@ export const fiscalYears = pgTable(
   (t) => [check("fiscal_years_year_ck", sql`${t.year} BETWEEN 2000 AND 2100`)],
 );
 
-/** Display unit of the disclosure (万元 or 元): a setting per region and year. */
+/** Display unit and disclosure template of the disclosure: settings per region and year. */
 export const regionYearSettings = pgTable(
   "region_year_settings",
   {
@@ -22,6 +22,8 @@ export const regionYearSettings = pgTable(
       .notNull()
       .references(() => fiscalYears.year),
     amountUnit: text("amount_unit", { enum: ["wan", "yuan"] }).notNull().default("wan"),
+    /** The disclosure template: a bundled template's id ("standard-17") or a custom one's code ("custom-3"). */
+    template: text("template").notNull().default("standard-17"),
   },
   (t) => [primaryKey({ columns: [t.regionId, t.year] })],
 );
