@@ -9,6 +9,7 @@ export function SignedInShell({ user, children }: { user: SessionUser; children:
     { href: "/workspace", label: "预算", show: true },
     { href: "/workspace/deadlines", label: "公开期限", show: hasPermission(user.role, "deadline.read") },
     { href: "/admin/users", label: "用户管理", show: hasPermission(user.role, "user.manage") },
+    { href: "/admin/templates", label: "公开模板", show: hasPermission(user.role, "template.manage") },
     { href: "/account", label: "修改密码", show: true },
     { href: "/logout", label: "退出", show: true },
   ];
