@@ -21,7 +21,8 @@ import {
   type TableContext,
 } from "./tables";
 import { DEFAULT_TEMPLATE, tableNumber, type DisclosureTemplate } from "./template";
-import type { AmountUnit, BudgetInput } from "./types";
+import { budgetWording, type AmountUnit, type BudgetInput } from "./types";
+import { disclosureSettingsOf } from "./settings";
 import { yearOverYear } from "./yoy";
 
 function displayUnit(input: BudgetInput): AmountUnit {
@@ -80,6 +81,8 @@ export function computeDisclosure(input: BudgetInput): Disclosure {
     revision: input.revision,
     amountUnit: unit,
     unitLabel: unitLabel(unit),
+    settings: disclosureSettingsOf(input),
+    wording: budgetWording(input.disclosure),
     tables,
     template: { id: template.id, name: template.name, emptyCell: template.emptyCell },
     explanation: buildExplanation({ ledger, prior, yoy, template }),

@@ -5,12 +5,13 @@
  */
 import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel, withThousands, YUAN_PER_WAN } from "../money";
 import { toDecimal } from "./fixed";
-import { KINDS, PERIODS, SOURCES, cellIndex, type Ledger } from "./ledger";
+import { FISCAL_SOURCES, KINDS, PERIODS, SOURCES, cellIndex, indicesOf, sumVecOrZero, type CellFilter, type Ledger } from "./ledger";
 import type { Change, Explanation, ExplanationSection, YearOverYear } from "./model";
 import { overallTargets, projectCurrentAmounts, projectTargets } from "./performance";
+import { disclosureSettingsOf } from "./settings";
 import { chineseNumeral } from "./tables";
 import { DEFAULT_TEMPLATE, SECTION_HEADINGS, type DisclosureTemplate, type SectionDefinition, type SectionKey, type TextNumberStyle } from "./template";
-import type { AmountUnit, BudgetInput } from "./types";
+import { DEFAULT_EXPLANATION_SECTIONS, EXPLANATION_SECTION_KEYS, budgetWording, type AmountUnit, type BudgetInput, type ExplanationSectionKey } from "./types";
 
 /**
  * An amount in running text, in `unit`, as the template's style writes it: "plain" as the seed
@@ -301,7 +302,22 @@ export function buildExplanation({ ledger, prior, yoy, template = DEFAULT_TEMPLA
         `编制特定目标类项目绩效目标覆盖率为 ${projectsCoverage ?? "0"}%。`
       : `${year} 年无应编制绩效目标的项目。`;
 
-  const paragraphs: Record<SectionKey, string[]> = {
+  // The template orders and names the sections; the region-year settings choose which of the
+  // optional parts (总体说明, 财政拨款收支, 一般公共预算当年拨款, 三公, 其他重要事项) are printed.
+  const settings = disclosureSettingsOf(input);
+  const chosen = new Set<string>(settings.explanationSections);
+  const optional = new Set<string>(EXPLANATION_SECTION_KEYS);
+  const defs: SectionDefinition[] = [...template.sections];
+  for (const key of settings.explanationSections) {
+    // the default parts are the template's to keep or drop; a part the settings add is inserted
+    if (defs.some((d) => d.key === key) || DEFAULT_EXPLANATION_SECTIONS.includes(key)) continue;
+    // a chosen part the template lacks goes where the standard order puts it
+    const after = EXPLANATION_SECTION_KEYS.slice(EXPLANATION_SECTION_KEYS.indexOf(key) + 1);
+    const at = defs.findIndex((d) => (after as readonly string[]).includes(d.key));
+    defs.splice(at < 0 ? defs.length : at, 0, { key });
+  }
+  const printed = defs.filter((d) => !optional.has(d.key) || chosen.has(d.key));
+  const paragraphs: Record<Exclude<SectionKey, "fiscal" | "gpb">, string[]> = {
     overview,
     sanggong,
     other: [],
@@ -312,18 +328,25 @@ export function buildExplanation({ ledger, prior, yoy, template = DEFAULT_TEMPLA
   };
   const heading = (d: SectionDefinition) =>
     (d.heading?.trim() || SECTION_HEADINGS[d.key]).replaceAll("{单位}", name).replaceAll("{年度}", String(year));
-  const sections: ExplanationSection[] = template.sections.map((d, i) => {
-    const section: ExplanationSection = { heading: `${chineseNumeral(i + 1)}、${heading(d)}`, paragraphs: paragraphs[d.key] };
+  const parts = { ledger, prior, name, year, py, amt };
+  const sections: ExplanationSection[] = printed.map((d, i) => {
+    const n = `${chineseNumeral(i + 1)}、`;
+    if (d.key === "fiscal" || d.key === "gpb") {
+      const section = d.key === "fiscal" ? fiscalSection(n, parts) : gpbSection(n, parts);
+      if (d.heading?.trim()) section.heading = `${n}${heading(d)}`;
+      return section;
+    }
+    const section: ExplanationSection = { heading: `${n}${heading(d)}`, paragraphs: paragraphs[d.key] };
     if (d.children && d.children.length > 0)
       section.subsections = d.children.map((c, j) => ({
         heading: `（${chineseNumeral(j + 1)}）${heading(c)}`,
-        paragraphs: paragraphs[c.key],
+        paragraphs: c.key === "fiscal" || c.key === "gpb" ? (c.key === "fiscal" ? fiscalSection("", parts) : gpbSection("", parts)).paragraphs : paragraphs[c.key],
       }));
     return section;
   });
 
   return {
-    title: `${name} ${year} 年部门预算情况说明`,
+    title: `${name} ${year} 年${budgetWording(settings)}情况说明`,
     sections,
     figures: {
       total,
@@ -398,4 +421,100 @@ export function explanationText(e: Explanation): string {
   };
   for (const s of e.sections) walk(s);
   return out.join("\n");
+}
+
+interface SectionParts {
+  ledger: Ledger;
+  prior: Ledger | null;
+  name: string;
+  year: number;
+  py: number;
+  /** An amount in the disclosure's unit with its label, e.g. "5,114.04 万元". */
+  amt: (yuan: Decimal | string) => string;
+}
+
+/** The exact 元 of the ledger's total over `filter`. */
+function sumOf(ledger: Ledger, filter: CellFilter): Decimal {
+  return toDecimal(sumVecOrZero(ledger.total, indicesOf(filter)), ledger.scale);
+}
+
+/** Function 类 with their exact 元 over `filter` (zero ones left out). */
+function classesOf(ledger: Ledger, filter: CellFilter): { code: string; name: string; amount: Decimal }[] {
+  const idx = indicesOf(filter);
+  return ledger.functions
+    .sorted()
+    .filter((n) => n.level === "类")
+    .map((n) => ({ code: n.code, name: n.name, amount: toDecimal(sumVecOrZero(n.vec, idx), ledger.scale) }))
+    .filter((c) => !c.amount.isZero());
+}
+
+/** "，比 2023 年增加 12.00 万元，增长 3.10%" against the prior figure, or "" without one. */
+function against(now: Decimal, before: Decimal | null, py: number, amt: SectionParts["amt"]): string {
+  if (before === null) return "";
+  const diff = now.minus(before);
+  if (diff.isZero()) return `，与 ${py} 年持平`;
+  const up = diff.isPositive();
+  const pct = percentOf(diff.abs(), before);
+  return `，比 ${py} 年${up ? "增加" : "减少"} ${amt(diff.abs())}${pct !== null ? `，${up ? "增长" : "下降"} ${pct}%` : ""}`;
+}
+
+const FISCAL_INCOME: { sources: CellFilter["sources"]; label: string }[] = [
+  { sources: ["gpb"], label: "一般公共预算拨款收入" },
+  { sources: ["gf"], label: "政府性基金预算拨款收入" },
+  { sources: ["soc"], label: "国有资本经营预算拨款收入" },
+];
+
+/** 财政拨款收支预算情况: 一般公共预算, 政府性基金 and 国有资本经营 money of both periods. */
+function fiscalSection(n: string, p: SectionParts): ExplanationSection {
+  const { ledger, prior, name, year, py, amt } = p;
+  const all: CellFilter = { sources: FISCAL_SOURCES };
+  const total = sumOf(ledger, all);
+  const paragraphs: string[] = [];
+  let first = `${year} 年${name}财政拨款收支总预算 ${amt(total)}${against(total, prior ? sumOf(prior, all) : null, py, amt)}。`;
+  const income = FISCAL_INCOME.map((f) => ({ label: f.label, amount: sumOf(ledger, { periods: ["current"], sources: f.sources }) })).filter(
+    (f) => !f.amount.isZero(),
+  );
+  const carry = sumOf(ledger, { periods: ["carryover"], sources: FISCAL_SOURCES });
+  if (!carry.isZero()) income.push({ label: "上年财政拨款结转结余", amount: carry });
+  if (income.length > 0) first += `收入包括：${income.map((f) => `${f.label} ${amt(f.amount)}`).join("、")}。`;
+  const classes = classesOf(ledger, all);
+  if (classes.length > 0) first += `支出包括：${classes.map((c) => `${c.name} ${amt(c.amount)}`).join("、")}。`;
+  paragraphs.push(total.isZero() ? `${year} 年${name}无财政拨款收支预算。` : first);
+  return { heading: `${n}关于${name} ${year} 年财政拨款收支预算情况的总体说明`, paragraphs };
+}
+
+/** 一般公共预算当年拨款: size, structure by function 类, and 基本支出/项目支出. */
+function gpbSection(n: string, p: SectionParts): ExplanationSection {
+  const { ledger, prior, name, year, py, amt } = p;
+  const gpb: CellFilter = { periods: ["current"], sources: ["gpb"] };
+  const total = sumOf(ledger, gpb);
+  const heading = `${n}关于${name} ${year} 年一般公共预算当年拨款情况说明`;
+  if (total.isZero()) return { heading, paragraphs: [`${year} 年${name}无一般公共预算当年拨款。`] };
+  const scale = `${year} 年${name}一般公共预算当年拨款 ${amt(total)}${against(total, prior ? sumOf(prior, gpb) : null, py, amt)}。`;
+  const classes = classesOf(ledger, gpb);
+  const priorClasses = prior ? new Map(classesOf(prior, gpb).map((c) => [c.code, c.amount])) : null;
+  const structure =
+    classes
+      .map((c) => {
+        const share = percentOf(c.amount, total);
+        const before = priorClasses ? (priorClasses.get(c.code) ?? ZERO) : null;
+        return `${c.name} ${amt(c.amount)}${share !== null ? `，占 ${share}%` : ""}${against(c.amount, before, py, amt)}`;
+      })
+      .join("；") + "。";
+  const personnel = sumOf(ledger, { ...gpb, kinds: ["personnel"] });
+  const publicFunds = sumOf(ledger, { ...gpb, kinds: ["public"] });
+  const project = sumOf(ledger, { ...gpb, kinds: ["project"] });
+  const use =
+    `基本支出 ${amt(personnel.plus(publicFunds))}，占 ${percentOf(personnel.plus(publicFunds), total) ?? "0.00"}%` +
+    `（其中：人员经费 ${amt(personnel)}，公用经费 ${amt(publicFunds)}）；` +
+    `项目支出 ${amt(project)}，占 ${percentOf(project, total) ?? "0.00"}%。`;
+  return {
+    heading,
+    paragraphs: [],
+    subsections: [
+      { heading: "（一）一般公共预算当年拨款规模变化情况", paragraphs: [scale] },
+      { heading: "（二）一般公共预算当年拨款结构情况", paragraphs: [`按支出功能分类：${structure}`] },
+      { heading: "（三）一般公共预算当年拨款具体使用情况", paragraphs: [use] },
+    ],
+  };
 }

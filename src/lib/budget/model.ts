@@ -5,6 +5,7 @@
  */
 import type {
   AmountUnit,
+  DisclosureSettings,
   GlossaryEntry,
   MemberUnit,
   Money,
@@ -244,6 +245,10 @@ export interface Disclosure {
   revision: number;
   amountUnit: AmountUnit;
   unitLabel: "万元" | "元";
+  /** The settings the disclosure was computed with (defaults filled in). */
+  settings: DisclosureSettings;
+  /** "部门预算" or "单位预算", from the settings. */
+  wording: "部门预算" | "单位预算";
   /** The template's tables, in its order (the default template: tables 1–17, `tables[n - 1].number === n`). */
   tables: DisclosureTable[];
   /** The template the disclosure follows; `emptyCell` is what a zero amount prints as. */

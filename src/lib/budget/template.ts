@@ -94,7 +94,7 @@ export type EmptyCellStyle = "blank" | "0" | "0.00";
  */
 export type TextNumberStyle = "plain" | "thousands" | "whole" | "trim";
 
-export type SectionKey = "overview" | "sanggong" | "other" | "operating" | "procurement" | "assets" | "performance";
+export type SectionKey = "overview" | "fiscal" | "gpb" | "sanggong" | "other" | "operating" | "procurement" | "assets" | "performance";
 
 export interface SectionDefinition {
   key: SectionKey;
@@ -353,7 +353,7 @@ const tableSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
-const sectionKey = z.enum(["overview", "sanggong", "other", "operating", "procurement", "assets", "performance"]);
+const sectionKey = z.enum(["overview", "fiscal", "gpb", "sanggong", "other", "operating", "procurement", "assets", "performance"]);
 const sectionSchema = z.object({
   key: sectionKey,
   heading: z.string().trim().max(80).optional(),
@@ -401,6 +401,8 @@ export function tableNumber(def: TableDefinition, index: number): number {
 /** Standard headings of the 情况说明's sections ({单位}, {年度} replaced by the engine). */
 export const SECTION_HEADINGS: Readonly<Record<SectionKey, string>> = {
   overview: "关于{单位} {年度} 年收支预算的总体说明",
+  fiscal: "关于{单位} {年度} 年财政拨款收支预算情况的总体说明",
+  gpb: "关于{单位} {年度} 年一般公共预算当年拨款情况说明",
   sanggong: "关于{单位} {年度} 年“三公”经费预算支出情况说明",
   other: "其他重要事项的情况说明",
   operating: "机关运行经费安排情况",

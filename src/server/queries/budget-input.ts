@@ -12,6 +12,7 @@ import type {
   UnitInfo,
   UnitType,
 } from "@/lib/budget/types";
+import { DEFAULT_DISCLOSURE_SETTINGS } from "@/lib/budget/types";
 
 /**
  * `column = ANY('{1,2,3}'::int[])` for an integer column (serial ids, years): one bound parameter
@@ -433,6 +434,10 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
       revision: budget.revision,
       amountUnit: setting?.amountUnit ?? "wan",
       ...(template ? { template } : {}),
+      disclosure: {
+        titleWording: setting?.titleWording ?? DEFAULT_DISCLOSURE_SETTINGS.titleWording,
+        explanationSections: setting?.explanationSections ?? [...DEFAULT_DISCLOSURE_SETTINGS.explanationSections],
+      },
       catalogs: catalogCache.get(`${budget.year}:${unit.unit_type}`)!,
       lineItems,
       projects: (projects.get(budgetId) ?? []).map((p) => ({ id: String(p.id), name: p.name, content: p.content, debtFinanced: p.debtFinanced, sort: p.sort })),

@@ -4,7 +4,7 @@ import * as s from "../db/schema";
 export interface AuditEntry {
   userId: number | null;
   action: string;
-  entity: "budget" | "line_item" | "project" | "comment" | "user" | "template" | "region_year_settings";
+  entity: "budget" | "line_item" | "project" | "comment" | "user" | "fiscal_year" | "settings" | "glossary" | "organisation" | "catalogue" | "template";
   entityId: number | string;
   budgetId?: number | null;
   before?: unknown;

@@ -41,7 +41,7 @@ function storedTemplate(row: q.CustomTemplateRow): DisclosureTemplate {
 }
 
 export async function listTemplates(db: DbOrTx, actor: SessionUser): Promise<TemplateSummary[]> {
-  assertPermission(actor, "template.manage");
+  assertPermission(actor, "admin.manage");
   const custom = await q.listCustomTemplates(db);
   return [
     ...BUNDLED_TEMPLATES.map((t) => summary(t, { bundled: true, basedOn: null, version: null })),
@@ -62,14 +62,14 @@ async function findTemplate(db: DbOrTx, code: string): Promise<{ template: Discl
 }
 
 export async function getTemplate(db: DbOrTx, actor: SessionUser, code: string) {
-  assertPermission(actor, "template.manage");
+  assertPermission(actor, "admin.manage");
   const { template, row } = await findTemplate(db, code);
   return { template, bundled: row === null, version: row?.version ?? null };
 }
 
 /** Copies a bundled (or custom) template under a new name; the copy can then be edited. */
 export async function copyTemplate(db: DbOrTx, actor: SessionUser, input: { from: string; name: string }) {
-  assertPermission(actor, "template.manage");
+  assertPermission(actor, "admin.manage");
   const name = input.name.trim();
   if (name === "") throw new AppError("BAD_REQUEST", "请填写新模板的名称");
   return db.transaction(async (tx) => {
@@ -87,7 +87,7 @@ export async function copyTemplate(db: DbOrTx, actor: SessionUser, input: { from
 
 /** Saves an edited custom template (titles, order, units, sections …); bundled ones are read-only. */
 export async function updateTemplate(db: DbOrTx, actor: SessionUser, input: { code: string; version: number; definition: unknown }) {
-  assertPermission(actor, "template.manage");
+  assertPermission(actor, "admin.manage");
   if (bundledTemplate(input.code)) throw new AppError("BAD_REQUEST", "内置模板不能修改，请先复制一份再修改");
   const parsed = parseTemplate(input.definition);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", parsed.message);
@@ -110,14 +110,14 @@ export async function updateTemplate(db: DbOrTx, actor: SessionUser, input: { co
 }
 
 export async function listRegionYearTemplates(db: DbOrTx, actor: SessionUser) {
-  assertPermission(actor, "template.manage");
+  assertPermission(actor, "admin.manage");
   const rows = await q.listRegionYearTemplates(db);
   return rows.map((r) => ({ ...r, template: r.template ?? BUNDLED_TEMPLATES[0]!.id }));
 }
 
 /** The template of one region and year: what its budgets' tables, downloads and text follow from now on. */
 export async function setRegionYearTemplate(db: DbOrTx, actor: SessionUser, input: { regionId: number; year: number; template: string }) {
-  assertPermission(actor, "template.manage");
+  assertPermission(actor, "admin.manage");
   return db.transaction(async (tx) => {
     const region = await q.findRegion(tx, input.regionId);
     if (!region) throw new AppError("NOT_FOUND", "区划不存在");
@@ -128,7 +128,7 @@ export async function setRegionYearTemplate(db: DbOrTx, actor: SessionUser, inpu
     await writeAudit(tx, {
       userId: actor.id,
       action: "settings.template",
-      entity: "region_year_settings",
+      entity: "settings",
       entityId: `${region.code}/${input.year}`,
       before: { template: before },
       after: { template: input.template },
@@ -142,7 +142,7 @@ export async function setRegionYearTemplate(db: DbOrTx, actor: SessionUser, inpu
  * edited: what the admin sees before choosing it.
  */
 export function previewTemplate(actor: SessionUser, definition: unknown): Disclosure {
-  assertPermission(actor, "template.manage");
+  assertPermission(actor, "admin.manage");
   const parsed = parseTemplate(definition);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", parsed.message);
   return computeDisclosure({ ...reference023002_2024, template: parsed.template });

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { formatWan } from "@/lib/money";
+import { formatAmount, unitLabel } from "@/lib/money";
 import { publicPaths } from "@/server/cache-tags";
 import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
@@ -25,6 +25,7 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
   const ref = { budgetId, version: budget.version };
   const editable = actions.includes("edit");
   const change = checks.data?.total;
+  const unit = checks.data?.amountUnit ?? "wan";
 
   return (
     <div className="space-y-6">
@@ -41,15 +42,18 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
           <span>第 {budget.revision} 版</span>
           <StatusBadge status={budget.status} label={budget.statusLabel} />
           <span>
-            收支总预算 <strong className="num">{formatWan(budget.total)}</strong> 万元
+            收支总预算 <strong className="num">{formatAmount(budget.total, unit)}</strong> {unitLabel(unit)}
           </span>
           {change?.prior != null && change.change != null && (
             <span>
               较上年 {change.direction}
-              {change.direction !== "持平" && <> {formatWan(change.change.replace(/^-/, ""))} 万元</>}
+              {change.direction !== "持平" && <> {formatAmount(change.change.replace(/^-/, ""), unit)} {unitLabel(unit)}</>}
             </span>
           )}
           {budget.approvedOn && <span>批复日期 {budget.approvedOn}</span>}
+          <Link href={`/workspace/budgets/${budgetId}/preview`} className="text-brand hover:underline">
+            预览公开文本
+          </Link>
           {budget.status === "published" && (
             <Link href={publicPaths.unit(budget.year, budget.unitCode)} className="text-brand hover:underline">
               查看公开页面

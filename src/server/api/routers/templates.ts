@@ -10,7 +10,7 @@ import {
   updateTemplate,
 } from "../../services/templates";
 
-const admin = permissionProcedure("template.manage");
+const admin = permissionProcedure("admin.manage");
 const code = z.string().trim().min(1, "请选择模板").max(60);
 
 export const templatesRouter = createTRPCRouter({
