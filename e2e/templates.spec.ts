@@ -62,12 +62,16 @@ test("a 2027 budget follows the 9-table template from preview to publication", a
     await page.getByRole("button", { name: "开设年度" }).click();
     await expect(yearRow).toBeVisible();
   }
-  await page.goto("/admin/templates");
-  const choice = page.getByLabel(new RegExp(`^${YEAR} 年公开模板`));
-  await choice.selectOption({ label: `${TEMPLATE}（9 张表，内置）` });
-  await expect(page.getByText(`已将 ${YEAR} 年公开模板设为“${TEMPLATE}”。`)).toBeVisible();
+  await page.goto("/admin/settings");
+  await page.getByLabel("年度", { exact: true }).selectOption(String(YEAR));
+  const card = page.getByRole("region", { name: new RegExp(`${YEAR} 年度$`) });
+  await card.getByLabel("公开模板").selectOption({ label: `${TEMPLATE}（9 张表，内置）` });
+  await card.getByRole("button", { name: "保存公开设置" }).click();
+  await expect(card.getByText(`已保存 ${YEAR} 年度的公开设置。`)).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel(new RegExp(`^${YEAR} 年公开模板`))).toHaveValue("province-9");
+  await page.getByLabel("年度", { exact: true }).selectOption(String(YEAR));
+  await expect(page.getByRole("region", { name: new RegExp(`${YEAR} 年度$`) }).getByLabel("公开模板")).toHaveValue("province-9");
+  await page.goto("/admin/templates");
   // The library previews it on the sample budget.
   await page.getByRole("button", { name: `预览 ${TEMPLATE}` }).click();
   const preview = page.getByRole("region", { name: `预览：${TEMPLATE}` });

@@ -196,11 +196,6 @@ const CASES: Record<string, Case> = {
     },
     expect: ADMIN,
   },
-  "templates.regionYears": { setup: async () => undefined, expect: ADMIN },
-  "templates.setRegionYear": {
-    setup: async () => ({ regionId: await unitIdOf(t.db, "210102000"), year: 2025, template: "mof-8" }),
-    expect: ADMIN,
-  },
   "templates.preview": { setup: async () => ({ definition: { id: "x", name: "x", emptyCell: "blank", text: { number: "plain" }, sections: [], tables: [{ id: "t", kind: "sanggong", title: "三公" }] } }), expect: ADMIN },
 };
 

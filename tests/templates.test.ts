@@ -25,6 +25,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+/** The region's 2024-style settings with a template. */
+function settingsWith(year: number, template: string) {
+  return { regionId, year, amountUnit: "wan" as const, titleWording: "department" as const, explanationSections: ["overview" as const, "sanggong" as const, "other" as const], template };
+}
+
+const setTemplate = (year: number, template: string) => admin.admin.updateSettings(settingsWith(year, template));
+
 async function budgetOf(unitCode: string, year: number) {
   const unitId = await unitIdOf(t.db, unitCode);
   const [b] = await t.db
@@ -43,7 +50,8 @@ describe("templates", () => {
     for (const who of ["preparer", "reviewer"]) {
       const c = await callerOf(t.db, who);
       expect(await outcomeOf(c.templates.list())).toBe("FORBIDDEN");
-      expect(await outcomeOf(c.templates.setRegionYear({ regionId, year: 2024, template: "mof-8" }))).toBe("FORBIDDEN");
+      expect(await outcomeOf(c.templates.preview({ definition: MINISTRY_8_TEMPLATE }))).toBe("FORBIDDEN");
+      expect(await outcomeOf(c.admin.updateSettings(settingsWith(2024, "mof-8")))).toBe("FORBIDDEN");
     }
     expect(await outcomeOf((await callerOf(t.db, null)).templates.list())).toBe("UNAUTHORIZED");
   });
@@ -80,11 +88,13 @@ describe("templates", () => {
     const published = await budgetOf("023002", 2024);
     const [snap] = await t.db.select({ id: s.publishedSnapshots.id }).from(s.publishedSnapshots).where(eq(s.publishedSnapshots.budgetId, published));
     expect(snap).toBeDefined();
-    expect((await errorOf(admin.templates.setRegionYear({ regionId, year: 2024, template: "custom-99" }))).code).toBe("NOT_FOUND");
-    expect((await errorOf(admin.templates.setRegionYear({ regionId, year: 2099, template: "mof-8" }))).code).toBe("BAD_REQUEST");
-    await admin.templates.setRegionYear({ regionId, year: 2024, template: "province-9" });
-    const rows = await admin.templates.regionYears();
-    expect(rows.find((r) => r.regionId === regionId && r.year === 2024)?.template).toBe("province-9");
+    expect((await errorOf(setTemplate(2024, "custom-99"))).code).toBe("NOT_FOUND");
+    expect((await errorOf(setTemplate(2099, "mof-8"))).code).toBe("NOT_FOUND");
+    await setTemplate(2024, "province-9");
+    const settings = await admin.admin.settings({ year: 2024 });
+    expect(settings.regions.find((r) => r.regionId === regionId)?.template).toBe("province-9");
+    const audit = await t.db.select().from(s.auditLog).where(eq(s.auditLog.action, "settings.update"));
+    expect(audit.at(-1)?.after).toMatchObject({ template: "province-9" });
 
     const live = computeDisclosure(await loadBudgetInput(t.db, published));
     expect(live.tables.map((x) => `${x.title} ${x.unit}`)).toHaveLength(9);
@@ -94,11 +104,20 @@ describe("templates", () => {
     const frozen = await getSnapshotInput(t.db, snap!.id);
     expect(computeDisclosure(frozen!).tables).toHaveLength(17);
 
-    await admin.templates.setRegionYear({ regionId, year: 2024, template: "custom-1" });
+    await setTemplate(2024, "custom-1");
     const custom = computeDisclosure(await loadBudgetInput(t.db, published));
     expect(custom.tables[0]?.title).toBe("政府性基金预算支出情况表");
     expect(custom.template.id).toBe("custom-1");
-    await admin.templates.setRegionYear({ regionId, year: 2024, template: "standard-17" });
+    await setTemplate(2024, "standard-17");
     expect((await loadBudgetInput(t.db, published)).template).toBeUndefined();
+  });
+});
+
+describe("opening a year", () => {
+  it("copies the template setting with the other settings", async () => {
+    await setTemplate(2026, "mof-8");
+    await admin.admin.openYear({ year: 2027 });
+    const settings = await admin.admin.settings({ year: 2027 });
+    expect(settings.regions.find((r) => r.regionId === regionId)?.template).toBe("mof-8");
   });
 });

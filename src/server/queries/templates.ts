@@ -1,8 +1,8 @@
 /**
- * Disclosure templates in the database: custom templates (copies of a bundled one) and the
- * template each region-year uses (`region_year_settings.template`).
+ * Custom disclosure templates in the database (copies of a bundled one). The template each
+ * region-year uses is a column of its settings row (queries/fiscal-years.ts).
  */
-import { asc, eq, inArray, and, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../db/client";
 import * as s from "../db/schema";
 
@@ -71,60 +71,4 @@ export async function updateCustomTemplate(
     .where(and(eq(s.disclosureTemplates.code, code), eq(s.disclosureTemplates.version, version)))
     .returning({ code: s.disclosureTemplates.code });
   return rows.length === 1;
-}
-
-export interface RegionYearTemplateRow {
-  regionId: number;
-  regionCode: string;
-  regionName: string;
-  year: number;
-  /** null: no settings row yet (the defaults apply). */
-  template: string | null;
-  amountUnit: "wan" | "yuan" | null;
-}
-
-/** Every region × fiscal year with its template setting. */
-export function listRegionYearTemplates(db: DbOrTx): Promise<RegionYearTemplateRow[]> {
-  return queryRows<RegionYearTemplateRow>(
-    db,
-    sql`
-    SELECT r.id AS "regionId", r.code AS "regionCode", r.name AS "regionName", y.year,
-           st.template, st.amount_unit AS "amountUnit"
-    FROM organisations r
-    CROSS JOIN fiscal_years y
-    LEFT JOIN region_year_settings st ON st.region_id = r.id AND st.year = y.year
-    WHERE r.kind = 'region' AND r.active
-    ORDER BY r.code, y.year DESC`,
-  );
-}
-
-export async function findRegion(db: DbOrTx, regionId: number): Promise<{ id: number; code: string; name: string } | null> {
-  const [row] = await db
-    .select({ id: s.organisations.id, code: s.organisations.code, name: s.organisations.name })
-    .from(s.organisations)
-    .where(and(eq(s.organisations.id, regionId), eq(s.organisations.kind, "region")));
-  return row ?? null;
-}
-
-export async function fiscalYearExists(db: DbOrTx, year: number): Promise<boolean> {
-  const [row] = await db.select({ year: s.fiscalYears.year }).from(s.fiscalYears).where(eq(s.fiscalYears.year, year));
-  return row !== undefined;
-}
-
-/** The region-year's template setting, locked for update; null without a settings row. */
-export async function regionYearTemplate(tx: DbOrTx, regionId: number, year: number): Promise<string | null> {
-  const [row] = await tx
-    .select({ template: s.regionYearSettings.template })
-    .from(s.regionYearSettings)
-    .where(and(eq(s.regionYearSettings.regionId, regionId), eq(s.regionYearSettings.year, year)))
-    .for("update");
-  return row?.template ?? null;
-}
-
-/** Sets the template of one region-year, creating its settings row (other settings at their defaults) if absent. */
-export async function upsertRegionYearTemplate(tx: DbOrTx, regionId: number, year: number, template: string): Promise<void> {
-  await tx
-    .insert(s.regionYearSettings)
-    .values({ regionId, year, template })
-    .onConflictDoUpdate({ target: [s.regionYearSettings.regionId, s.regionYearSettings.year], set: { template } });
 }

@@ -1,6 +1,7 @@
 /**
- * Disclosure templates: the bundled ones (in code), admins' copies (in the database), the choice
- * per region and year, and a preview on the sample budget. Every mutation runs in one
+ * Disclosure templates: the bundled ones (in code), admins' copies (in the database) and a
+ * preview on the sample budget. Which template a region and year uses is one of its disclosure
+ * settings (`region_year_settings.template`, set by `updateSettings` in fiscal-years.ts). Every mutation runs in one
  * transaction with its audit row.
  */
 import {
@@ -109,32 +110,9 @@ export async function updateTemplate(db: DbOrTx, actor: SessionUser, input: { co
   });
 }
 
-export async function listRegionYearTemplates(db: DbOrTx, actor: SessionUser) {
-  assertPermission(actor, "admin.manage");
-  const rows = await q.listRegionYearTemplates(db);
-  return rows.map((r) => ({ ...r, template: r.template ?? BUNDLED_TEMPLATES[0]!.id }));
-}
-
-/** The template of one region and year: what its budgets' tables, downloads and text follow from now on. */
-export async function setRegionYearTemplate(db: DbOrTx, actor: SessionUser, input: { regionId: number; year: number; template: string }) {
-  assertPermission(actor, "admin.manage");
-  return db.transaction(async (tx) => {
-    const region = await q.findRegion(tx, input.regionId);
-    if (!region) throw new AppError("NOT_FOUND", "区划不存在");
-    if (!(await q.fiscalYearExists(tx, input.year))) throw new AppError("BAD_REQUEST", `${input.year} 年度尚未开放`);
-    await findTemplate(tx, input.template);
-    const before = await q.regionYearTemplate(tx, input.regionId, input.year);
-    await q.upsertRegionYearTemplate(tx, input.regionId, input.year, input.template);
-    await writeAudit(tx, {
-      userId: actor.id,
-      action: "settings.template",
-      entity: "settings",
-      entityId: `${region.code}/${input.year}`,
-      before: { template: before },
-      after: { template: input.template },
-    });
-    return { regionId: input.regionId, year: input.year, template: input.template };
-  });
+/** Does a template of this code exist (bundled, or custom in the database)? For the region-year settings. */
+export async function templateExists(db: DbOrTx, code: string): Promise<boolean> {
+  return bundledTemplate(code) !== undefined || (await q.findCustomTemplate(db, code)) !== null;
 }
 
 /**

@@ -3,10 +3,8 @@ import { createTRPCRouter, permissionProcedure } from "../trpc";
 import {
   copyTemplate,
   getTemplate,
-  listRegionYearTemplates,
   listTemplates,
   previewTemplate,
-  setRegionYearTemplate,
   updateTemplate,
 } from "../../services/templates";
 
@@ -22,9 +20,5 @@ export const templatesRouter = createTRPCRouter({
   update: admin
     .input(z.object({ code, version: z.number().int().min(1), definition: z.unknown() }))
     .mutation(({ ctx, input }) => updateTemplate(ctx.db, ctx.user, input)),
-  regionYears: admin.query(({ ctx }) => listRegionYearTemplates(ctx.db, ctx.user)),
-  setRegionYear: admin
-    .input(z.object({ regionId: z.number().int().positive("区划无效"), year: z.number().int().min(2000).max(2100), template: code }))
-    .mutation(({ ctx, input }) => setRegionYearTemplate(ctx.db, ctx.user, input)),
   preview: admin.input(z.object({ definition: z.unknown() })).query(({ ctx, input }) => previewTemplate(ctx.user, input.definition)),
 });
