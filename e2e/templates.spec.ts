@@ -58,7 +58,7 @@ test("a 2027 budget follows the 9-table template from preview to publication", a
   const yearRow = page.getByRole("rowheader", { name: new RegExp(`^${YEAR}`) });
   await expect(page.getByRole("rowheader").first()).toBeVisible();
   if ((await yearRow.count()) === 0) {
-    await page.getByLabel("新年度").fill(String(YEAR));
+    await page.getByRole("textbox", { name: "新年度", exact: true }).fill(String(YEAR));
     await page.getByRole("button", { name: "开设年度" }).click();
     await expect(yearRow).toBeVisible();
   }
