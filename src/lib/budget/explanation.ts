@@ -11,7 +11,7 @@ import { overallTargets, projectCurrentAmounts, projectTargets } from "./perform
 import { disclosureSettingsOf } from "./settings";
 import { chineseNumeral } from "./tables";
 import { DEFAULT_TEMPLATE, SECTION_HEADINGS, type DisclosureTemplate, type SectionDefinition, type SectionKey, type TextNumberStyle } from "./template";
-import { DEFAULT_EXPLANATION_SECTIONS, EXPLANATION_SECTION_KEYS, budgetWording, type AmountUnit, type BudgetInput, type ExplanationSectionKey } from "./types";
+import { DEFAULT_EXPLANATION_SECTIONS, EXPLANATION_SECTION_KEYS, budgetWording, type AmountUnit, type BudgetInput } from "./types";
 
 /**
  * An amount in running text, in `unit`, as the template's style writes it: "plain" as the seed

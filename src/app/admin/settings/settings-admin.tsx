@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { EXPLANATION_SECTION_KEYS, type ExplanationSectionKey } from "@/lib/budget/types";
 import { Button, Card, ErrorText, inputClass, labelClass, Notice } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
@@ -17,10 +17,9 @@ const SECTION_LABELS: Record<ExplanationSectionKey, string> = {
 export function SettingsAdmin() {
   const trpc = useTRPC();
   const years = useQuery(trpc.admin.years.queryOptions());
-  const [year, setYear] = useState<number | null>(null);
-  useEffect(() => {
-    if (year === null && years.data?.[0]) setYear(years.data[0].year);
-  }, [year, years.data]);
+  const [chosen, setYear] = useState<number | null>(null);
+  // the newest year until one is chosen
+  const year = chosen ?? years.data?.[0]?.year ?? null;
   return (
     <>
       <div className="max-w-xs">

@@ -29,8 +29,8 @@ const TABLE_CATALOGUE: TableDefinition[] = (() => {
   const out: TableDefinition[] = [];
   for (const t of BUNDLED_TEMPLATES)
     for (const def of t.tables) {
-      const { id: _id, title: _title, number: _n, unit: _u, decimals: _d, emptyNote: _e, ...shape } = def;
-      const key = JSON.stringify(shape);
+      // the table's shape, without what a copy may change
+      const key = JSON.stringify({ ...def, id: null, title: null, number: null, unit: null, decimals: null, emptyNote: null });
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(def);
@@ -175,6 +175,18 @@ function Preview({ definition }: { definition: DisclosureTemplate }) {
   );
 }
 
+/** The definition to save: table numbers follow the order shown. */
+function numbered(t: DisclosureTemplate): DisclosureTemplate {
+  return {
+    ...t,
+    tables: t.tables.map((x) => {
+      const copy = { ...x };
+      delete copy.number;
+      return copy;
+    }),
+  };
+}
+
 function move<T>(list: T[], i: number, by: number): T[] {
   const j = i + by;
   if (j < 0 || j >= list.length) return list;
@@ -220,7 +232,7 @@ function EditorForm({ code, initial, version, onSaved }: { code: string; initial
           e.preventDefault();
           setNotice(null);
           // numbers follow the order shown
-          save.mutate({ code, version: at, definition: { ...t, tables: t.tables.map(({ number: _n, ...x }) => x) } });
+          save.mutate({ code, version: at, definition: numbered(t) });
         }}
       >
         <div className="grid gap-3 sm:grid-cols-4">
@@ -251,8 +263,10 @@ function EditorForm({ code, initial, version, onSaved }: { code: string; initial
               className={inputClass}
               value={t.text.unit ?? ""}
               onChange={(e) => {
-                const { unit: _u, ...rest } = t.text;
-                setT({ ...t, text: e.target.value ? { ...rest, unit: e.target.value as "wan" | "yuan" } : rest });
+                const text = { ...t.text };
+                if (e.target.value) text.unit = e.target.value as "wan" | "yuan";
+                else delete text.unit;
+                setT({ ...t, text });
               }}
             >
               <option value="">随区划年度设置</option>
@@ -438,7 +452,7 @@ function EditorForm({ code, initial, version, onSaved }: { code: string; initial
         <ErrorText>{save.error && errorMessage(save.error)}</ErrorText>
         <Notice>{notice}</Notice>
       </form>
-      {showPreview && <Preview definition={{ ...t, tables: t.tables.map(({ number: _n, ...x }) => x as TableDefinition) }} />}
+      {showPreview && <Preview definition={numbered(t)} />}
     </Card>
   );
 }
