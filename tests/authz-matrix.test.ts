@@ -108,6 +108,21 @@ const CASES: Record<string, Case> = {
   "users.resetPassword": { setup: async () => ({ userId: preparer2Id, password: "reset-2025x" }), expect: ADMIN },
 
   "admin.years": { setup: none, expect: ADMIN },
+  "admin.auditLog": { setup: async () => ({ unitCode: "023002" }), expect: ADMIN },
+  "admin.overview": { setup: async () => ({ year: 2025 }), expect: ADMIN },
+  "admin.importHistory": {
+    // Empty content: the admin passes authorisation and is refused on the content (BAD_REQUEST).
+    setup: async () => ({ unitCode: "023002", year: 2025, approvedOn: "2025-02-01", publishedOn: "2025-02-10", content: "{}" }),
+    expect: { anonymous: U, preparer: F, preparer2: F, reviewer: F, reviewer2: F, admin: "BAD_REQUEST" },
+  },
+  "admin.catalogue": { setup: async () => ({ year: 2025, catalogue: "function" }), expect: ADMIN },
+  "admin.addCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080598", name: "授权测试项" }), expect: ADMIN },
+  "admin.changeCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080505", name: "授权测试改名" }), expect: ADMIN },
+  "admin.crosswalk": { setup: none, expect: ADMIN },
+  "admin.addCrosswalk": {
+    setup: async () => ({ catalogue: "function", fromYear: 2024, fromCode: "2080505", toYear: 2025, toCode: "2080505" }),
+    expect: ADMIN,
+  },
   "admin.organisations": { setup: none, expect: ADMIN },
   "admin.createOrganisation": {
     setup: async () => ({ kind: "unit", code: "023777", name: "授权测试单位", unitType: "admin", parentId: department023 }),
@@ -128,11 +143,27 @@ const CASES: Record<string, Case> = {
   "budgets.createOptions": { setup: none, expect: SIGNED_IN },
   "budgets.get": { setup: budgetId, expect: READ_IN_SCOPE },
   "budgets.checks": { setup: budgetId, expect: READ_IN_SCOPE },
+  "budgets.content": { setup: budgetId, expect: READ_IN_SCOPE },
+  "budgets.preview": { setup: budgetId, expect: READ_IN_SCOPE },
   "budgets.formOptions": { setup: budgetId, expect: READ_IN_SCOPE },
   "budgets.timeline": { setup: budgetId, expect: REVIEW },
   "budgets.deadlines": { setup: none, expect: REVIEW_LIST },
   "budgets.create": { setup: async () => ({ unitId: unit023002, year: 2025, from: "prior" }), expect: PREPARE },
 
+  "editing.applyChanges": {
+    setup: async (f) => {
+      const ref = await draft(f);
+      const line = await firstLine(f, ref);
+      return {
+        ...ref,
+        changes: {
+          lineItems: { upsert: [{ id: line.id, ...lineFields(line), amount: "99.00" }, { clientKey: "n1", ...lineFields(line), amount: "1.00" }] },
+          narrative: { overview: "批量保存" },
+        },
+      };
+    },
+    expect: PREPARE,
+  },
   "editing.addLineItem": {
     setup: async (f) => {
       const ref = await draft(f);

@@ -24,6 +24,7 @@ import { DEFAULT_TEMPLATE, tableNumber, type DisclosureTemplate } from "./templa
 import { budgetWording, type AmountUnit, type BudgetInput } from "./types";
 import { disclosureSettingsOf } from "./settings";
 import { yearOverYear } from "./yoy";
+import { resolveTaskLinks } from "./tasks";
 
 function displayUnit(input: BudgetInput): AmountUnit {
   return input.amountUnit === "yuan" ? "yuan" : "wan";
@@ -58,8 +59,10 @@ export function buildTable(ctx: TableContext): DisclosureTable {
 }
 
 export function computeDisclosure(input: BudgetInput): Disclosure {
+  // Linked 表16 tasks follow the line items: computed here, so every table and check sees the same figure.
+  input = resolveTaskLinks(input);
   const ledger = buildLedger(input);
-  const prior = input.priorBudget ? buildLedger(input.priorBudget) : null;
+  const prior = input.priorBudget ? buildLedger(resolveTaskLinks(input.priorBudget)) : null;
   const unit = displayUnit(input);
   const template = templateOf(input);
   const tables = template.tables.map((def, i) => {

@@ -190,7 +190,8 @@ export function buildExplanation({ ledger, prior, yoy, template = DEFAULT_TEMPLA
   }
   overview.push(totalSentence);
 
-  if (yoy.basis === "priorBudget") {
+  // With the prior budget on the platform, or an entered baseline that has the same breakdowns.
+  if (yoy.basis === "priorBudget" || yoy.sources.length > 0 || yoy.kinds.length > 0) {
     const sources = yoy.sources.filter((s) => !(dec(s.current).isZero() && dec(s.prior ?? "0").isZero()));
     if (sources.length > 0) {
       overview.push(
@@ -198,7 +199,8 @@ export function buildExplanation({ ledger, prior, yoy, template = DEFAULT_TEMPLA
       );
     }
     const kinds = yoy.kinds;
-    overview.push(
+    if (kinds.length > 0)
+      overview.push(
       `按支出类型分：${kinds
         .map((k) => `${k.name} ${amt(k.current)}，占 ${percentOf(dec(k.current), totalNow) ?? "0.00"}%，${delta(k, true)}`)
         .join("；")}。`,

@@ -32,3 +32,4 @@ export {
 export type * from "./template";
 export { templateOf } from "./compute";
 export { textAmount } from "./explanation";
+export { resolveTaskLinks, linkedAmount, TASK_FIGURE_LABELS } from "./tasks";

@@ -3,6 +3,8 @@ import type { SessionUser } from "../auth/session";
 import { AppError } from "../services/errors";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { CsvError } from "@/lib/admin/csv";
+import { isCatalogue, type CatalogueName } from "@/lib/admin/catalogues";
+import { exportCatalogueCsv, importCatalogueCsv } from "../services/catalogues";
 
 /*
  * The admin CSV endpoints over HTTP: GET exports, PUT imports the whole file or nothing.
@@ -65,4 +67,17 @@ export async function handleAdminCsv(
     }
     throw error;
   }
+}
+
+/** The resource behind /api/admin/v1/catalogues/{year}/{catalogue}.csv, or null for an unknown one. */
+export function catalogueCsvResource(yearParam: string, fileParam: string): CsvResource | null {
+  const m = /^(.+)\.csv$/.exec(fileParam);
+  if (!/^\d{4}$/.test(yearParam) || !m || !isCatalogue(m[1] ?? "")) return null;
+  const year = Number(yearParam);
+  const catalogue = m[1] as CatalogueName;
+  return {
+    filename: `${catalogue}-${year}.csv`,
+    exportCsv: (db, actor) => exportCatalogueCsv(db, actor, year, catalogue),
+    importCsv: (db, actor, text) => importCatalogueCsv(db, actor, year, catalogue, text),
+  };
 }

@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { formatAmount, unitLabel } from "@/lib/money";
-import { publicPaths } from "@/server/cache-tags";
+import { publicPaths } from "@/lib/paths";
 import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
 import { CommentsPanel } from "./comments-panel";
-import { LineItems } from "./line-items";
+import { ContentEditors } from "./content-editors";
+import { LineGridCard } from "./line-grid-card";
+import { Preview } from "./preview";
+import { WorkbookPanel } from "./workbook-panel";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
 import { Timeline } from "./timeline";
@@ -51,9 +54,6 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
             </span>
           )}
           {budget.approvedOn && <span>批复日期 {budget.approvedOn}</span>}
-          <Link href={`/workspace/budgets/${budgetId}/preview`} className="text-brand hover:underline">
-            预览公开文本
-          </Link>
           {budget.status === "published" && (
             <Link href={publicPaths.unit(budget.year, budget.unitCode)} className="text-brand hover:underline">
               查看公开页面
@@ -68,8 +68,11 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
       <WorkflowActions budgetRef={ref} status={budget.status} revision={budget.revision} actions={actions} checks={checks.data?.checks ?? []} correctionNote={budget.correctionNote} />
       <CommentsPanel comments={comments} lineItems={lineItems} />
       <ChecksPanel query={checks} />
-      <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} />
-      <Projects budgetRef={ref} projects={projects} editable={editable} />
+      <Preview budgetId={budgetId} open={actions.includes("approve") || actions.includes("publish")} />
+      <LineGridCard budgetId={budgetId} version={budget.version} lineItems={lineItems} projects={projects} editable={editable} />
+      <WorkbookPanel year={budget.year} unitCode={budget.unitCode} version={budget.version} editable={editable} />
+      <Projects budgetRef={ref} projects={projects} lineItems={lineItems} editable={editable} />
+      <ContentEditors budgetRef={ref} editable={editable} />
       <NarrativeForm budgetRef={ref} budget={budget} editable={editable} />
       {canSeeTimeline && <Timeline budgetId={budgetId} />}
       <Card title="说明" id="help">
