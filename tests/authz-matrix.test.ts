@@ -214,6 +214,20 @@ const CASES: Record<string, Case> = {
     setup: async () => published2024,
     expect: { anonymous: U, preparer: "OK", preparer2: N, reviewer: "OK", reviewer2: N, admin: "OK" },
   },
+
+  "templates.list": { setup: async () => undefined, expect: ADMIN },
+  "templates.get": { setup: async () => ({ code: "mof-8" }), expect: ADMIN },
+  "templates.copy": { setup: async () => ({ from: "mof-8", name: "复制的模板" }), expect: ADMIN },
+  "templates.update": {
+    setup: async (f) => {
+      const users_ = f.as("admin");
+      const { code, version } = await users_.templates.copy({ from: "mof-8", name: "待修改的模板" });
+      const { template } = await users_.templates.get({ code });
+      return { code, version, definition: { ...template, name: "已修改的模板" } };
+    },
+    expect: ADMIN,
+  },
+  "templates.preview": { setup: async () => ({ definition: { id: "x", name: "x", emptyCell: "blank", text: { number: "plain" }, sections: [], tables: [{ id: "t", kind: "sanggong", title: "三公" }] } }), expect: ADMIN },
 };
 
 

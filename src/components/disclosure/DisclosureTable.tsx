@@ -3,7 +3,7 @@
  * (`<th colspan rowspan scope>` from headerRows), codes before names, amounts with thousands
  * separators, the code and name columns kept in view when the table scrolls sideways.
  */
-import { displayCell, headerRows, leafColumns } from "@/lib/budget";
+import { displayTableCell, headerRows, leafColumns } from "@/lib/budget";
 import type { DisclosureTable as Table, LeafColumn, TableRow } from "@/lib/budget/model";
 
 /** Columns kept in view on narrow screens: 科目编码 + 科目名称, or the first column. */
@@ -85,7 +85,7 @@ export function DisclosureTable({ table, captionId }: { table: Table; captionId:
         {table.rows.map((row, i) => (
           <tr key={i} className={LEVEL_CLASS[row.level]}>
             {leaves.map((c) => {
-              const text = displayCell(c, row.cells[c.key]);
+              const text = displayTableCell(table, row, c);
               const cls = [columnClass(c, stickyIndexOf(c.key), sticky.length), c.key === rowHeader ? INDENT[row.level] ?? "" : ""]
                 .join(" ")
                 .trim();

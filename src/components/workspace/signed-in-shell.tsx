@@ -13,6 +13,7 @@ export function SignedInShell({ user, children }: { user: SessionUser; children:
     { href: "/admin/years", label: "年度", show: hasPermission(user.role, "admin.manage") },
     { href: "/admin/catalogues", label: "科目", show: hasPermission(user.role, "admin.manage") },
     { href: "/admin/settings", label: "公开设置", show: hasPermission(user.role, "admin.manage") },
+    { href: "/admin/templates", label: "公开模板", show: hasPermission(user.role, "admin.manage") },
     { href: "/admin/audit", label: "操作日志", show: hasPermission(user.role, "admin.manage") },
     { href: "/account", label: "修改密码", show: true },
     { href: "/logout", label: "退出", show: true },

@@ -4,7 +4,7 @@
  * re-parse them. The private copy is keyed by the string it belongs to: if a consumer edits
  * `exact` (or a printed cell), the edit wins and the checks see it.
  */
-import { exactString, hundredthsString, printedUnits, type Scale } from "./fixed";
+import { displayOf, exactString, printedUnits, shownString, type Display, type Scale } from "./fixed";
 import type { TableRow } from "./model";
 import type { AmountUnit } from "./types";
 
@@ -38,10 +38,10 @@ export function heldOf(row: TableRow): HeldRow | undefined {
  */
 const formatted = new Map<bigint, Formatted>();
 const FORMAT_CACHE_LIMIT = 50_000;
-let formattedUnit: AmountUnit | undefined;
+let formattedUnit: Display | undefined;
 let formattedScale: Scale | undefined;
 
-function format(value: bigint, unit: AmountUnit, scale: Scale): Formatted {
+function format(value: bigint, unit: Display, scale: Scale): Formatted {
   if (unit !== formattedUnit || scale !== formattedScale || formatted.size >= FORMAT_CACHE_LIMIT) {
     formatted.clear();
     formattedUnit = unit;
@@ -50,7 +50,7 @@ function format(value: bigint, unit: AmountUnit, scale: Scale): Formatted {
   let f = formatted.get(value);
   if (f === undefined) {
     const shown = printedUnits(value, unit, scale);
-    f = { value, exact: exactString(value, scale), shown, printed: hundredthsString(shown) };
+    f = { value, exact: exactString(value, scale), shown, printed: shownString(shown, unit) };
     formatted.set(value, f);
   }
   return f;
@@ -69,7 +69,8 @@ function heldFor(row: TableRow, scale: Scale): HeldRow {
  * Sets an amount cell: exact 元 always, printed figure only when non-zero. `value` is in units
  * of `scale`.
  */
-export function setAmount(row: TableRow, key: string, value: bigint | undefined, unit: AmountUnit, scale: Scale): void {
+export function setAmount(row: TableRow, key: string, value: bigint | undefined, display: Display | AmountUnit, scale: Scale): void {
+  const unit = displayOf(display);
   if (value === undefined || value === 0n) {
     row.exact[key] = ZERO_STRING;
     row.cells[key] = null;
@@ -86,9 +87,10 @@ export function setAmounts(
   row: TableRow,
   keys: readonly string[],
   values: readonly (bigint | undefined)[],
-  unit: AmountUnit,
+  display: Display | AmountUnit,
   scale: Scale,
 ): void {
+  const unit = displayOf(display);
   let h: HeldRow | undefined;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
@@ -107,13 +109,10 @@ export function setAmounts(
 }
 
 /** The exact and printed strings of an amount, without a row. */
-export function amountStrings(value: bigint, unit: AmountUnit, scale: Scale): { value: string | null; exact: string } {
+export function amountStrings(value: bigint, display: Display | AmountUnit, scale: Scale): { value: string | null; exact: string } {
   if (value === 0n) return { value: null, exact: ZERO_STRING };
-  return { value: printedString(value, unit, scale), exact: exactString(value, scale) };
-}
-
-function printedString(value: bigint, unit: AmountUnit, scale: Scale): string {
-  return hundredthsString(printedUnits(value, unit, scale));
+  const d = displayOf(display);
+  return { value: shownString(printedUnits(value, d, scale), d), exact: exactString(value, scale) };
 }
 
 /**
@@ -133,7 +132,7 @@ export function printedOf(row: TableRow, key: string, h: HeldRow | undefined = h
 const PRINTED = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
 /**
- * A printed figure ("5,114.04") in hundredths; zero when it is not a plain figure with at most
+ * A printed figure ("5,114.04", or whole "51,140,401") in hundredths; zero when it is not a plain figure with at most
  * two decimals (printed cells never have more; the checks report malformed ones).
  */
 function hundredthsOf(s: string): bigint {

@@ -10,6 +10,7 @@ import { leafColumns } from "./columns";
 import { explanationText, performanceCoverage } from "./explanation";
 import { AMOUNT_ISSUES, indicesOf, sumVec, type CodeInfo, type GovMapping, type Ledger, type UnitAggregate } from "./ledger";
 import type { Check, CheckSeverity, Disclosure, DisclosureTable, SideLine, TableRow } from "./model";
+import { DEFAULT_TEMPLATE, type TableDefinition } from "./template";
 import type { BudgetInput, LineItem } from "./types";
 import { projectMoneyInTasks } from "./tasks";
 
@@ -84,6 +85,70 @@ class Collector {
   }
 }
 
+/** The definition a table was computed from; a table without one is read as the default template's table of its number. */
+export function definitionOf(t: DisclosureTable): TableDefinition | undefined {
+  return t.definition ?? DEFAULT_TEMPLATE.tables[t.number - 1];
+}
+
+/** Where a template shows each kind of figure: the table numbers the checks point at (absent: not in the template). */
+interface TableIndex {
+  functions?: number;
+  deptEconomic?: number;
+  govEconomic?: number;
+  units?: number;
+  projects?: number;
+  procurement?: number;
+  purchasedServices?: number;
+  overallPerformance?: number;
+  projectPerformance?: number;
+}
+
+function tableIndex(d: Disclosure): TableIndex {
+  const ix: TableIndex = {};
+  const grids = d.tables.map((t) => ({ t, def: definitionOf(t) }));
+  const gridOf = (rows: string): number | undefined => {
+    const all = grids.filter((g) => g.def?.kind === "grid" && g.def.rows === rows);
+    const unfiltered = all.find((g) => g.def?.kind === "grid" && isUnfiltered(g.def));
+    return (unfiltered ?? all[0])?.t.number;
+  };
+  const kindOf = (kind: TableDefinition["kind"]) => grids.find((g) => g.def?.kind === kind)?.t.number;
+  const set = <K extends keyof TableIndex>(k: K, n: number | undefined) => {
+    if (n !== undefined) ix[k] = n;
+  };
+  set("functions", gridOf("function"));
+  set("deptEconomic", gridOf("deptEconomic"));
+  set("govEconomic", gridOf("govEconomic"));
+  set("units", gridOf("unit"));
+  set("projects", gridOf("project"));
+  set("procurement", kindOf("procurement"));
+  set("purchasedServices", kindOf("purchasedServices"));
+  set("overallPerformance", kindOf("overallPerformance"));
+  set("projectPerformance", kindOf("projectPerformance"));
+  return ix;
+}
+
+function isUnfiltered(def: TableDefinition): boolean {
+  if (def.kind !== "grid") return false;
+  const f = def.filter;
+  return !f || (!f.periods && !f.sources && !f.kinds);
+}
+
+/** Does the grid table count exactly this period and these sources (any kind)? */
+function filterIs(def: TableDefinition | undefined, period: "current", source: "gpb"): boolean {
+  if (def?.kind !== "grid") return false;
+  const f = def.filter;
+  return (
+    f !== undefined &&
+    f.kinds === undefined &&
+    f.periods?.length === 1 &&
+    f.periods[0] === period &&
+    f.sources?.length === 1 &&
+    f.sources[0] === source
+  );
+}
+
+const at = (n: number | undefined): { table?: number } => (n === undefined ? {} : { table: n });
+
 const y = (d: Decimal) => `${toYuanString(d)} 元`;
 const yb = (v: bigint, scale: Scale) => `${exactString(v, scale)} 元`;
 
@@ -108,12 +173,12 @@ function amountIssues(c: Collector, raw: unknown, what: string, where: Omit<Chec
 }
 
 /** 类 and 款 rows print the catalogue's names: a known code whose parent is missing would print “（未知科目）”. */
-function parentChecks(c: Collector, ledger: Ledger): void {
+function parentChecks(c: Collector, ledger: Ledger, ix: TableIndex): void {
   const year = ledger.input.year;
-  const trees: [string, string, typeof ledger.functions, Map<string, string>, number][] = [
-    ["BUD-C010", "支出功能分类", ledger.functions, ledger.functionNames, 3],
-    ["BUD-C011", "部门预算支出经济分类", ledger.deptEconomic, ledger.deptEconomicNames, 12],
-    ["BUD-C012", "政府预算支出经济分类", ledger.govEconomic, ledger.govEconomicNames, 11],
+  const trees: [string, string, typeof ledger.functions, Map<string, string>, number | undefined][] = [
+    ["BUD-C010", "支出功能分类", ledger.functions, ledger.functionNames, ix.functions],
+    ["BUD-C011", "部门预算支出经济分类", ledger.deptEconomic, ledger.deptEconomicNames, ix.deptEconomic],
+    ["BUD-C012", "政府预算支出经济分类", ledger.govEconomic, ledger.govEconomicNames, ix.govEconomic],
   ];
   for (const [id, label, tree, names, table] of trees) {
     // Parents with at least one child the catalogue knows (one pass, not one per parent).
@@ -122,7 +187,7 @@ function parentChecks(c: Collector, ledger: Ledger): void {
     for (const node of tree.nodes.values()) {
       if (node.level === "项" || node.code === "" || node.key !== node.code || names.has(node.code)) continue;
       if (withKnownChild.has(node.key))
-        c.add(id, `${label}科目“${node.code}”不在 ${year} 年科目表中（其下级科目在）`, { table, rowCode: node.code });
+        c.add(id, `${label}科目“${node.code}”不在 ${year} 年科目表中（其下级科目在）`, { ...at(table), rowCode: node.code });
     }
   }
 }
@@ -136,7 +201,7 @@ function lineLabel(item: LineItem): string {
   return `明细 ${String(item.id)}`;
 }
 
-function lineChecks(c: Collector, ledger: Ledger): void {
+function lineChecks(c: Collector, ledger: Ledger, ix: TableIndex): void {
   const input = ledger.input;
   const year = input.year;
   const mappingMissing = new Set<string>();
@@ -190,14 +255,14 @@ function lineChecks(c: Collector, ledger: Ledger): void {
           c.add("BUD-C012", `部门预算支出经济分类科目“${econ}”没有对应的政府预算支出经济分类科目`, {
             ...lineWhere(item),
             rowCode: econ,
-            table: 11,
+            ...at(ix.govEconomic),
           });
         }
       } else if (!gov.known) {
         c.add("BUD-C012", `${lineLabel(item)}：对照到的政府预算经济分类科目“${gov.govCode}”不在 ${year} 年科目表中`, {
           ...lineWhere(item),
           rowCode: gov.govCode,
-          table: 11,
+          ...at(ix.govEconomic),
         });
       }
     }
@@ -220,26 +285,26 @@ function lineChecks(c: Collector, ledger: Ledger): void {
     }
     const hasProject = typeof item.projectId === "string" && item.projectId !== "";
     if (kind === "project") {
-      if (!hasProject) c.add("BUD-C013", `${lineLabel(item)}：项目支出未指明所属项目`, { ...lineWhere(item), table: 9 });
+      if (!hasProject) c.add("BUD-C013", `${lineLabel(item)}：项目支出未指明所属项目`, { ...lineWhere(item), ...at(ix.projects) });
       else {
         if (!ledger.projectsById.has(item.projectId as string))
           c.add("BUD-C014", `${lineLabel(item)}：所属项目“${String(item.projectId)}”不存在`, {
             ...lineWhere(item),
-            table: 9,
+            ...at(ix.projects),
             entityId: String(item.projectId),
           });
       }
     } else if ((kind === "personnel" || kind === "public") && hasProject) {
       c.add("BUD-C015", `${lineLabel(item)}：基本支出（人员经费、公用经费）不应挂在项目“${String(item.projectId)}”下`, lineWhere(item));
     }
-    if (unit.unknown) c.add("BUD-C045", `${lineLabel(item)}：所属单位“${unit.unit.code}”不在汇总范围内`, { ...lineWhere(item), table: 2 });
+    if (unit.unknown) c.add("BUD-C045", `${lineLabel(item)}：所属单位“${unit.unit.code}”不在汇总范围内`, { ...lineWhere(item), ...at(ix.units) });
   }
 }
 
-function entityChecks(c: Collector, ledger: Ledger): void {
+function entityChecks(c: Collector, ledger: Ledger, ix: TableIndex): void {
   const input = ledger.input;
   for (const p of input.procurement) {
-    const where = { entityId: String(p.id), table: 14 };
+    const where = { entityId: String(p.id), ...at(ix.procurement) };
     amountIssues(c, p.amount, `政府采购“${p.name}”预算`, where);
     amountIssues(c, p.smeReserved, `政府采购“${p.name}”面向中小企业预留`, where);
     if (p.category !== "goods" && p.category !== "works" && p.category !== "services")
@@ -252,7 +317,7 @@ function entityChecks(c: Collector, ledger: Ledger): void {
       c.add("BUD-C014", `政府采购“${p.name}”所属项目“${p.projectId}”不存在`, where);
   }
   for (const s of input.purchasedServices) {
-    const where = { entityId: String(s.id), table: 15 };
+    const where = { entityId: String(s.id), ...at(ix.purchasedServices) };
     amountIssues(c, s.amount, `政府购买服务“${s.name}”预算`, where);
     if (!ledger.functionNames.has(s.functionClassCode))
       c.add("BUD-C010", `政府购买服务“${s.name}”的支出功能分类（类级）“${s.functionClassCode}”不在 ${input.year} 年科目表中`, {
@@ -261,9 +326,9 @@ function entityChecks(c: Collector, ledger: Ledger): void {
       });
   }
   for (const t of input.targets) {
-    for (const task of t.tasks) amountIssues(c, task.amount, `整体绩效目标任务“${task.name}”`, { table: 16 });
+    for (const task of t.tasks) amountIssues(c, task.amount, `整体绩效目标任务“${task.name}”`, at(ix.overallPerformance));
     if (t.projectId && !ledger.projectsById.has(t.projectId))
-      c.add("BUD-C040", `绩效目标所指项目“${t.projectId}”不存在`, { table: 17, entityId: t.projectId });
+      c.add("BUD-C040", `绩效目标所指项目“${t.projectId}”不存在`, { ...at(ix.projectPerformance), entityId: t.projectId });
   }
   if (input.baseline) amountIssues(c, input.baseline.total, "上年收支总预算（基数）", {});
   if (input.baseline?.sanggong) {
@@ -272,31 +337,36 @@ function entityChecks(c: Collector, ledger: Ledger): void {
   }
 }
 
-function performanceChecks(c: Collector, ledger: Ledger, d: Disclosure): void {
+function performanceChecks(c: Collector, ledger: Ledger, d: Disclosure, ix: TableIndex): void {
   const cov = performanceCoverage(ledger);
   for (const id of cov.projectsMissing) {
     const name = ledger.projectsById.get(id)?.name ?? id;
-    c.add("BUD-C016", `项目“${name}”有本年预算但未设置绩效目标`, { table: 17, entityId: id });
+    c.add("BUD-C016", `项目“${name}”有本年预算但未设置绩效目标`, { ...at(ix.projectPerformance), entityId: id });
   }
-  const t16 = d.tables[15];
-  const t17 = d.tables[16];
-  const t3 = d.tables[2];
-  const projectString = t3?.rows[0]?.exact.project;
+  const byKind = (kind: TableDefinition["kind"]) => d.tables.find((t) => definitionOf(t)?.kind === kind);
+  const t16 = byKind("overallPerformance");
+  const t17 = byKind("projectPerformance");
+  // 项目支出 as published: the first table over all lines with a 项目支出 column, else the ledger.
+  const t3 = d.tables.find((t) => {
+    const def = definitionOf(t);
+    return def !== undefined && isUnfiltered(def) && def.kind === "grid" && (def.columns === "basicProject" || def.columns === "basicProjectBrief");
+  });
+  const projectString = t3 ? t3.rows[0]?.exact.project : exactString(sumVec(ledger.total, indicesOf({ kinds: ["project"] })) ?? 0n, ledger.scale);
   // One exact scale for every figure compared here: the ledger's, or finer if a table says so.
   const strings: unknown[] = [projectString];
   for (const block of t16?.overall ?? []) for (const task of block.tasks) strings.push(task.exact);
   for (const b of t17?.projects ?? []) strings.push(b.exact);
   const sc = scaleFor(strings, ledger.scale);
-  const figure = (table: number, label: string, s: string): bigint => {
+  const figure = (table: number | undefined, label: string, s: string): bigint => {
     const seen = parseAmount(s, sc);
     if (seen.ok) return seen.value;
-    c.add("BUD-C050", `表${table}“${label}”金额“${s}”不是有效数字`, { table });
+    c.add("BUD-C050", `${table === undefined ? "" : `表${table}`}“${label}”金额“${s}”不是有效数字`, at(table));
     return 0n;
   };
   const overallByUnit = new Map<string, bigint>();
   for (const block of t16?.overall ?? []) {
     let sum = overallByUnit.get(block.unitCode) ?? 0n;
-    for (const task of block.tasks) sum += figure(16, task.name, task.exact);
+    for (const task of block.tasks) sum += figure(t16?.number, task.name, task.exact);
     overallByUnit.set(block.unitCode, sum);
   }
   const basicIdx = indicesOf({ kinds: ["personnel", "public"] });
@@ -304,7 +374,7 @@ function performanceChecks(c: Collector, ledger: Ledger, d: Disclosure): void {
     if (u.unknown) continue;
     const tasks = overallByUnit.get(u.unit.code);
     if (tasks === undefined) {
-      c.add("BUD-C018", `单位“${u.unit.name}”未设置整体绩效目标`, { table: 16 });
+      c.add("BUD-C018", `单位“${u.unit.name}”未设置整体绩效目标`, at(ix.overallPerformance));
       continue;
     }
     const basic = rescale(sumVec(u.vec, basicIdx) ?? 0n, ledger.scale, sc);
@@ -322,24 +392,22 @@ function performanceChecks(c: Collector, ledger: Ledger, d: Disclosure): void {
         expected === basic
           ? `单位“${u.unit.name}”整体绩效目标任务金额合计 ${yb(tasks, sc)} 与基本支出 ${yb(basic, sc)} 不一致`
           : `单位“${u.unit.name}”整体绩效目标任务金额合计 ${yb(tasks, sc)} 与基本支出 ${yb(basic, sc)} 加任务所列项目资金 ${yb(expected - basic, sc)} 不一致`,
-        { table: 16 },
+        at(ix.overallPerformance),
       );
   }
   let underTargets = 0n;
-  for (const b of t17?.projects ?? []) underTargets += figure(17, b.projectName, b.exact);
+  for (const b of t17?.projects ?? []) underTargets += figure(t17?.number, b.projectName, b.exact);
   let projectTotal = 0n;
   if (projectString !== undefined && projectString !== ZERO_STRING) {
     const seen = parseAmount(projectString, sc);
     if (seen.ok) projectTotal = seen.value;
   }
   if (underTargets > projectTotal)
-    c.add("BUD-C026", `绩效目标表所列项目资金 ${yb(underTargets, sc)} 超过项目支出 ${yb(projectTotal, sc)}`, { table: 17 });
+    c.add("BUD-C026", `绩效目标表所列项目资金 ${yb(underTargets, sc)} 超过项目支出 ${yb(projectTotal, sc)}`, at(ix.projectPerformance));
 }
 
 // ---------------------------------------------------------------- table checks
 
-const FUNCTION_TABLES = new Set([3, 5, 8, 10]);
-const ECONOMIC_TABLES = new Set([6, 11, 12]);
 
 function amountKeys(t: DisclosureTable): string[] {
   return leafColumns(t.columns)
@@ -352,6 +420,7 @@ function rowLabel(row: TableRow): string {
 }
 
 const PRINTED = /^-?\d+\.\d{2}$/;
+const PRINTED_WHOLE = /^-?\d+$/;
 
 /**
  * A table's rows add up into their parents and its sum columns add up their parts, exactly, as
@@ -376,6 +445,8 @@ function gridChecks(c: Collector, t: DisclosureTable, base: Scale): void {
 function gridChecksAt(c: Collector, t: DisclosureTable, scale: Scale): number {
   const keys = amountKeys(t);
   const rows = t.rows;
+  const def = definitionOf(t);
+  const printedForm = t.decimals === 0 ? PRINTED_WHOLE : PRINTED;
   let finer = 0;
   /** The row's private exact amounts, when they are in this scale. */
   const heldIn = (row: TableRow): HeldRow | undefined => {
@@ -409,7 +480,7 @@ function gridChecksAt(c: Collector, t: DisclosureTable, scale: Scale): number {
     for (const k of keys) {
       const s = row.cells[k];
       if (s === null || s === undefined || (h !== undefined && h.cells[k]?.printed === s)) continue;
-      if (!PRINTED.test(s))
+      if (!printedForm.test(s))
         c.add("BUD-C050", `表${t.number}“${rowLabel(row)}”的“${k}”显示值“${s}”不是有效金额`, { table: t.number, column: k });
     }
   }
@@ -420,7 +491,8 @@ function gridChecksAt(c: Collector, t: DisclosureTable, scale: Scale): number {
     c.add("BUD-C019", `表${t.number}“${rowLabel(negative)}”的“${columnLabel(t, k)}”为负数`, { table: t.number, column: k });
   }
   // rows add up into their parent row
-  const rowRule = FUNCTION_TABLES.has(t.number) ? "BUD-C003" : ECONOMIC_TABLES.has(t.number) ? "BUD-C004" : "BUD-C042";
+  const rows_ = def?.kind === "grid" ? def.rows : null;
+  const rowRule = rows_ === "function" ? "BUD-C003" : rows_ === "deptEconomic" || rows_ === "govEconomic" ? "BUD-C004" : "BUD-C042";
   const sums = new Map<number, bigint[]>();
   for (const row of rows) {
     if (row.parent === null) continue;
@@ -457,9 +529,10 @@ function gridChecksAt(c: Collector, t: DisclosureTable, scale: Scale): number {
     if (!col.sumOf) continue;
     const parts = col.sumOf;
     const rule =
-      t.number === 7
+      def?.kind === "sanggong"
         ? "BUD-C022"
-        : (col.key === "basic_total" && parts.includes("basic_personnel")) || (t.number === 6 && col.key === "total")
+        : (col.key === "basic_total" && parts.includes("basic_personnel")) ||
+            (def?.kind === "grid" && def.columns === "personnelPublic" && col.key === "total")
           ? "BUD-C005"
           : col.key === "total" && parts.includes("current_total") && parts.includes("carryover_total")
             ? "BUD-C002"
@@ -525,7 +598,7 @@ function twoSidedChecks(c: Collector, t: DisclosureTable): void {
   const expenditureTotal = sideValue(c, t, out, "out:total") ?? ZERO;
   if (!incomeTotal.eq(expenditureTotal))
     c.add("BUD-C001", `表${t.number}收入总计 ${y(incomeTotal)} 与支出总计 ${y(expenditureTotal)} 不相等`, { table: t.number });
-  if (t.number === 1) {
+  if (definitionOf(t)?.kind === "summary") {
     sideSum(c, t, inc, "BUD-C002", "in:total", ["in:current_total", "in:carryover"]);
     sideSum(c, t, inc, "BUD-C048", "in:current_total", [
       "in:current_gpb",
@@ -558,56 +631,81 @@ function twoSidedChecks(c: Collector, t: DisclosureTable): void {
   sideSum(c, t, out, "BUD-C048", "out:total", ["out:expenditure_total", "out:year_end"]);
 }
 
+/**
+ * Figures that several tables of the template show must agree: 收支总表 = every table over all
+ * lines by classification; 收支总表's 类 lines = the 支出 table's 类 rows; 一般公共预算支出表 =
+ * 财政拨款收支总表's 一般公共预算 income, and its 基本支出 = the 基本支出 table's total.
+ */
 function crossTableChecks(c: Collector, d: Disclosure): void {
-  const t = (n: number) => d.tables[n - 1];
-  const top = (n: number, key: string): Decimal => {
-    const row = t(n)?.rows[0];
+  const tables = d.tables.map((t) => ({ t, def: definitionOf(t) }));
+  const top = (t: DisclosureTable | undefined, key: string): Decimal => {
+    const row = t?.rows[0];
     return row ? (exactDecimal(row, key) ?? ZERO) : ZERO;
   };
-  const side = (n: number, which: "income" | "expenditure", key: string): Decimal => {
-    const line = t(n)?.sides?.[which].find((l) => l.key === key);
+  const side = (t: DisclosureTable | undefined, which: "income" | "expenditure", key: string): Decimal => {
+    const line = t?.sides?.[which].find((l) => l.key === key);
     const seen = line ? inspectMoney(line.exact) : null;
     return seen && seen.ok ? seen.value : ZERO;
   };
-  const t4gpb = side(4, "income", "in:current_gpb");
-  const t5 = top(5, "total");
-  if (!t5.eq(t4gpb))
-    c.add("BUD-C006", `表5合计 ${y(t5)} 与表4本年一般公共预算拨款收入 ${y(t4gpb)} 不相等`, { table: 5 });
-  const t5basic = top(5, "basic_total");
-  const t6 = top(6, "total");
-  if (!t5basic.eq(t6)) c.add("BUD-C032", `表5基本支出 ${y(t5basic)} 与表6合计 ${y(t6)} 不相等`, { table: 6 });
-  const totals: [string, number, Decimal][] = [
-    ["表1支出总计", 1, side(1, "expenditure", "out:total")],
-    ["表3合计", 3, top(3, "total")],
-    ["表10总计", 10, top(10, "total")],
-    ["表11总计", 11, top(11, "total")],
-    ["表12总计", 12, top(12, "total")],
-  ];
-  const [firstLabel, , first] = totals[0] ?? ["", 1, ZERO];
-  for (const [label, table, v] of totals.slice(1)) {
-    if (!v.eq(first)) c.add("BUD-C007", `${label} ${y(v)} 与${firstLabel} ${y(first)} 不相等`, { table });
+  const summary = tables.find((x) => x.def?.kind === "summary")?.t;
+  const fiscal = tables.find((x) => x.def?.kind === "fiscalSummary")?.t;
+  const gpb = tables.find((x) => x.def?.kind === "grid" && x.def.rows === "function" && x.def.columns === "basicProject" && filterIs(x.def, "current", "gpb"))?.t;
+  const gpbBasic = tables.find(
+    (x) => x.def?.kind === "grid" && x.def.rows !== "function" && x.def.columns === "personnelPublic" && filterIs(x.def, "current", "gpb"),
+  )?.t;
+  if (gpb && fiscal) {
+    const a = top(gpb, "total");
+    const b = side(fiscal, "income", "in:current_gpb");
+    if (!a.eq(b))
+      c.add("BUD-C006", `表${gpb.number}合计 ${y(a)} 与表${fiscal.number}本年一般公共预算拨款收入 ${y(b)} 不相等`, { table: gpb.number });
   }
-  // 表1's expenditure by 类 is 表3's 类 rows
-  const t3 = t(3);
-  for (const line of t(1)?.sides?.expenditure ?? []) {
-    if (!line.key.startsWith("out:class:") || line.code === undefined) continue;
-    const r = t3?.rows.find((x) => x.level === "类" && (x.code ?? "") === line.code);
-    const a = side(1, "expenditure", line.key);
-    const b = r ? (exactDecimal(r, "total") ?? ZERO) : ZERO;
-    if (!a.eq(b)) c.add("BUD-C007", `表1“${line.label}”${y(a)} 与表3同一类合计 ${y(b)} 不相等`, { table: 1, rowCode: line.code });
+  if (gpb && gpbBasic) {
+    const a = top(gpb, "basic_total");
+    const b = top(gpbBasic, "total");
+    if (!a.eq(b))
+      c.add("BUD-C032", `表${gpb.number}基本支出 ${y(a)} 与表${gpbBasic.number}合计 ${y(b)} 不相等`, { table: gpbBasic.number });
   }
-  const t14 = t(14);
+  const label = (t: DisclosureTable) => `表${t.number}${leafColumns(t.columns).find((col) => col.key === "total")?.label ?? "合计"}`;
+  const totals: [string, number, Decimal][] = [];
+  if (summary) totals.push([`表${summary.number}支出总计`, summary.number, side(summary, "expenditure", "out:total")]);
+  for (const x of tables) {
+    if (x.def?.kind !== "grid" || !isUnfiltered(x.def) || !["function", "deptEconomic", "govEconomic"].includes(x.def.rows)) continue;
+    totals.push([label(x.t), x.t.number, top(x.t, "total")]);
+  }
+  const first = totals[0];
+  if (first) {
+    for (const [lbl, table, v] of totals.slice(1)) {
+      if (!v.eq(first[2])) c.add("BUD-C007", `${lbl} ${y(v)} 与${first[0]} ${y(first[2])} 不相等`, { table });
+    }
+  }
+  // 收支总表's expenditure by 类 is the 支出 table's 类 rows
+  const byClass = tables.find((x) => x.def?.kind === "grid" && x.def.rows === "function" && isUnfiltered(x.def))?.t;
+  if (summary && byClass) {
+    for (const line of summary.sides?.expenditure ?? []) {
+      if (!line.key.startsWith("out:class:") || line.code === undefined) continue;
+      const r = byClass.rows.find((x) => x.level === "类" && (x.code ?? "") === line.code);
+      const a = side(summary, "expenditure", line.key);
+      const b = r ? (exactDecimal(r, "total") ?? ZERO) : ZERO;
+      if (!a.eq(b))
+        c.add("BUD-C007", `表${summary.number}“${line.label}”${y(a)} 与表${byClass.number}同一类合计 ${y(b)} 不相等`, {
+          table: summary.number,
+          rowCode: line.code,
+        });
+    }
+  }
+  const t14 = tables.find((x) => x.def?.kind === "procurement")?.t;
   if (t14) {
+    const n = t14.number;
     const cats = t14.rows.filter((r) => r.level === "category");
     if (cats.length > 0) {
       let s = ZERO;
       for (const r of cats) s = s.plus(exactDecimal(r, "total") ?? ZERO);
-      const total = top(14, "total");
-      if (!total.eq(s)) c.add("BUD-C024", `政府采购合计 ${y(total)} 与货物、工程、服务之和 ${y(s)} 不相等`, { table: 14 });
+      const total = top(t14, "total");
+      if (!total.eq(s)) c.add("BUD-C024", `政府采购合计 ${y(total)} 与货物、工程、服务之和 ${y(s)} 不相等`, { table: n });
     }
-    const sme = top(14, "sme_reserved");
-    const total = top(14, "total");
-    if (sme.gt(total)) c.add("BUD-C025", `面向中小企业预留合计 ${y(sme)} 超过政府采购预算合计 ${y(total)}`, { table: 14 });
+    const sme = top(t14, "sme_reserved");
+    const total = top(t14, "total");
+    if (sme.gt(total)) c.add("BUD-C025", `面向中小企业预留合计 ${y(sme)} 超过政府采购预算合计 ${y(total)}`, { table: n });
   }
 }
 
@@ -662,15 +760,16 @@ function changeReasonChecks(c: Collector, d: Disclosure, input: BudgetInput): vo
 export function runChecks(ledger: Ledger, d: Disclosure): Check[] {
   const c = new Collector();
   const input = ledger.input;
-  lineChecks(c, ledger);
-  parentChecks(c, ledger);
-  entityChecks(c, ledger);
+  const ix = tableIndex(d);
+  lineChecks(c, ledger, ix);
+  parentChecks(c, ledger, ix);
+  entityChecks(c, ledger, ix);
   for (const t of d.tables) {
     if (t.layout === "grid") gridChecks(c, t, ledger.scale);
     else if (t.layout === "two-sided") twoSidedChecks(c, t);
   }
   crossTableChecks(c, d);
-  performanceChecks(c, ledger, d);
+  performanceChecks(c, ledger, d, ix);
   emptyNoteChecks(c, d);
   changeReasonChecks(c, d, input);
   textChecks(c, d, input);

@@ -3,6 +3,7 @@
  * tree into rows of `<th colspan rowspan scope>` (or merged xlsx cells).
  */
 import type { Column, GroupColumn, HeaderCell, LeafColumn } from "./model";
+import type { ColumnSet, GridTableDefinition, SummaryTableDefinition } from "./template";
 
 export function isGroup(c: Column): c is GroupColumn {
   return "children" in c;
@@ -197,3 +198,60 @@ export const COLUMNS = {
     text("deadline", "完成时限"),
   ],
 } satisfies Record<string, Column[]>;
+
+/** The amount columns of a grid table's column set. */
+export function amountColumns(set: ColumnSet): Column[] {
+  switch (set) {
+    case "bySource":
+      return bySourceColumns();
+    case "bySourceDetailed":
+      return bySourceColumns({ unitBreakdown: true });
+    case "basicProject":
+      return basicProjectColumns();
+    case "basicProjectBrief":
+      return [amount("total", "合计", ["basic", "project"]), amount("basic", "基本支出"), amount("project", "项目支出")];
+    case "personnelPublic":
+      return [amount("total", "合计", ["personnel", "public"]), amount("personnel", "人员经费"), amount("public", "公用经费")];
+  }
+}
+
+/** The text columns in front of a grid table's amounts, by what its rows list. */
+function leadingColumns(def: GridTableDefinition): Column[] {
+  switch (def.rows) {
+    case "function":
+    case "deptEconomic":
+    case "govEconomic":
+      return def.codeHeader ? [{ label: def.codeHeader, children: [code(), name()] }] : [code(), name()];
+    case "unit":
+      return [text("unitName", "单位名称")];
+    case "project":
+      return [text("unitName", "单位名称"), text("projectName", "项目名称"), text("projectContent", "项目内容")];
+    case "debtProject":
+      return [text("unitName", "单位名称"), text("projectName", "项目名称")];
+  }
+}
+
+/** A grid table's whole header tree. */
+export function gridColumns(def: GridTableDefinition): Column[] {
+  const amounts = amountColumns(def.columns);
+  return [...leadingColumns(def), ...(def.header ? [{ label: def.header, children: amounts }] : amounts)];
+}
+
+/** 收支总表 with 支出 by 类 and 合计 / 人员经费 / 公用经费 / 项目支出. */
+export const TWO_SIDED_KIND_COLUMNS: Column[] = [
+  { label: "收入", children: [text("income_item", "项目"), amount("income_amount", "预算数")] },
+  {
+    label: "支出",
+    children: [
+      text("expenditure_item", "项目"),
+      amount("expenditure_amount", "合计", ["expenditure_personnel", "expenditure_public", "expenditure_project"]),
+      amount("expenditure_personnel", "人员经费"),
+      amount("expenditure_public", "公用经费"),
+      amount("expenditure_project", "项目支出"),
+    ],
+  },
+];
+
+export function summaryColumns(def: SummaryTableDefinition): Column[] {
+  return def.expenditure === "classKinds" ? TWO_SIDED_KIND_COLUMNS : TWO_SIDED_COLUMNS;
+}

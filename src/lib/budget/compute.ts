@@ -4,31 +4,23 @@
  * and downloads.
  */
 import { unitLabel } from "../money";
-import { exactString } from "./fixed";
+import { displayOf, exactString } from "./fixed";
 import { runChecks } from "./checks";
 import { buildExplanation } from "./explanation";
 import { FISCAL_SOURCES, buildLedger, indicesOf, memberUnits, sumVec, type Ledger } from "./ledger";
-import type { BudgetSummary, Check, Disclosure } from "./model";
-import { table16, table17 } from "./performance";
+import type { BudgetSummary, Check, Disclosure, DisclosureTable } from "./model";
+import { overallPerformanceTable, projectPerformanceTable } from "./performance";
 import {
+  fiscalTable,
+  gridTable,
+  procurementTable,
+  purchasedServicesTable,
   sanggongFigures,
-  table1,
-  table10,
-  table11,
-  table12,
-  table13,
-  table14,
-  table15,
-  table2,
-  table3,
-  table4,
-  table5,
-  table6,
-  table7,
-  table8,
-  table9,
+  sanggongTable,
+  summaryTable,
   type TableContext,
 } from "./tables";
+import { DEFAULT_TEMPLATE, tableNumber, type DisclosureTemplate } from "./template";
 import { budgetWording, type AmountUnit, type BudgetInput } from "./types";
 import { disclosureSettingsOf } from "./settings";
 import { yearOverYear } from "./yoy";
@@ -38,32 +30,52 @@ function displayUnit(input: BudgetInput): AmountUnit {
   return input.amountUnit === "yuan" ? "yuan" : "wan";
 }
 
+/** The template a budget is published under: its own, else the default 17 tables. */
+export function templateOf(input: BudgetInput): DisclosureTemplate {
+  return input.template ?? DEFAULT_TEMPLATE;
+}
+
+/** Builds one table of a template. */
+export function buildTable(ctx: TableContext): DisclosureTable {
+  const def = ctx.def;
+  switch (def.kind) {
+    case "grid":
+      return gridTable(ctx, def);
+    case "summary":
+      return summaryTable(ctx, def);
+    case "fiscalSummary":
+      return fiscalTable(ctx);
+    case "sanggong":
+      return sanggongTable(ctx);
+    case "procurement":
+      return procurementTable(ctx);
+    case "purchasedServices":
+      return purchasedServicesTable(ctx);
+    case "overallPerformance":
+      return overallPerformanceTable(ctx);
+    case "projectPerformance":
+      return projectPerformanceTable(ctx);
+  }
+}
+
 export function computeDisclosure(input: BudgetInput): Disclosure {
   // Linked 表16 tasks follow the line items: computed here, so every table and check sees the same figure.
   input = resolveTaskLinks(input);
   const ledger = buildLedger(input);
   const prior = input.priorBudget ? buildLedger(resolveTaskLinks(input.priorBudget)) : null;
   const unit = displayUnit(input);
-  const ctx: TableContext = { ledger, unit, unitName: input.unit.name };
-  const tables = [
-    table1(ctx),
-    table2(ctx),
-    table3(ctx),
-    table4(ctx),
-    table5(ctx),
-    table6(ctx),
-    table7(ctx),
-    table8(ctx),
-    table9(ctx),
-    table10(ctx),
-    table11(ctx),
-    table12(ctx),
-    table13(ctx),
-    table14(ctx),
-    table15(ctx),
-    table16(ctx),
-    table17(ctx),
-  ];
+  const template = templateOf(input);
+  const tables = template.tables.map((def, i) => {
+    const t = buildTable({
+      ledger,
+      def,
+      number: tableNumber(def, i),
+      unit: displayOf(def.unit ?? unit, def.decimals ?? 2),
+      unitName: input.unit.name,
+    });
+    if (template.emptyCell !== "blank") t.emptyCell = template.emptyCell;
+    return t;
+  });
   const yoy = yearOverYear(ledger, prior);
   const disclosure: Disclosure = {
     unit: input.unit,
@@ -75,12 +87,13 @@ export function computeDisclosure(input: BudgetInput): Disclosure {
     settings: disclosureSettingsOf(input),
     wording: budgetWording(input.disclosure),
     tables,
-    explanation: buildExplanation({ ledger, prior, yoy }),
+    template: { id: template.id, name: template.name, emptyCell: template.emptyCell },
+    explanation: buildExplanation({ ledger, prior, yoy, template }),
     checks: [],
     summary: summaryOf(ledger),
     yearOverYear: yoy,
     profile: input.profile,
-    glossary: input.glossary,
+    glossary: input.glossary.length > 0 ? input.glossary : (template.glossary ?? []),
   };
   disclosure.checks = runChecks(ledger, disclosure);
   return disclosure;

@@ -61,6 +61,8 @@ export function consolidate(inputs: BudgetInput[], asUnit: UnitInfo, options: Co
     year: first.year,
     revision: options.revision ?? 1,
     amountUnit: first.amountUnit,
+    // the members' template (the region-year's); the first member's when they differ
+    ...(first.template ? { template: first.template } : {}),
     catalogs: mergeCatalogs(inputs, asUnit.type),
     lineItems: [],
     projects: [],

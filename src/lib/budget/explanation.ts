@@ -3,7 +3,7 @@
  * preparer's reasons. Every amount in a sentence uses the disclosure's unit; nothing here is a
  * template with blanks to fill.
  */
-import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel } from "../money";
+import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel, withThousands, YUAN_PER_WAN } from "../money";
 import { toDecimal } from "./fixed";
 import { FISCAL_SOURCES, KINDS, PERIODS, SOURCES, cellIndex, indicesOf, sumVecOrZero, type CellFilter, type Ledger } from "./ledger";
 import type { Change, Explanation, ExplanationSection, YearOverYear } from "./model";
@@ -11,7 +11,23 @@ import { figuresOf } from "./yoy";
 import { overallTargets, projectCurrentAmounts, projectTargets } from "./performance";
 import { disclosureSettingsOf } from "./settings";
 import { chineseNumeral } from "./tables";
-import { budgetWording, type AmountUnit, type BudgetInput, type ExplanationSectionKey } from "./types";
+import { DEFAULT_TEMPLATE, SECTION_HEADINGS, type DisclosureTemplate, type SectionDefinition, type SectionKey, type TextNumberStyle } from "./template";
+import { DEFAULT_EXPLANATION_SECTIONS, EXPLANATION_SECTION_KEYS, budgetWording, type AmountUnit, type BudgetInput } from "./types";
+
+/**
+ * An amount in running text, in `unit`, as the template's style writes it: "plain" as the seed
+ * ("5114.04", "0"), "thousands" ("5,114.04"), "whole" ("12,345", half-up to the unit), "trim"
+ * ("1,230", "1,230.5": two decimals half-up, trailing zeros dropped).
+ */
+export function textAmount(yuan: Decimal, unit: AmountUnit, style: TextNumberStyle): string {
+  if (style === "plain") return formatForText(yuan, unit);
+  const inUnit = unit === "wan" ? yuan.div(YUAN_PER_WAN) : yuan;
+  if (inUnit.isZero()) return "0";
+  let s = inUnit.toFixed(style === "whole" ? 0 : 2, Decimal.ROUND_HALF_UP);
+  if (/^-0(\.0+)?$/.test(s)) s = s.slice(1);
+  if (style === "trim") s = s.replace(/\.00$/, "").replace(/(\.\d)0$/, "$1");
+  return withThousands(s);
+}
 
 export function unitShortName(input: BudgetInput): string {
   const s = input.unit.shortName?.trim();
@@ -119,17 +135,20 @@ export interface ExplanationParts {
   ledger: Ledger;
   prior: Ledger | null;
   yoy: YearOverYear;
+  /** Sections, their order and headings, and how amounts are written; default: the seed's. */
+  template?: DisclosureTemplate;
 }
 
-export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Explanation {
+export function buildExplanation({ ledger, prior, yoy, template = DEFAULT_TEMPLATE }: ExplanationParts): Explanation {
   const input = ledger.input;
-  const unit: AmountUnit = input.amountUnit;
+  const unit: AmountUnit = template.text.unit ?? input.amountUnit;
+  const style = template.text.number;
   const label = unitLabel(unit);
   const name = unitShortName(input);
   const year = input.year;
   const py = yoy.priorYear;
   const dec = (s: string) => new Decimal(s);
-  const amt = (yuan: Decimal | string) => `${formatForText(typeof yuan === "string" ? dec(yuan) : yuan, unit)} ${label}`;
+  const amt = (yuan: Decimal | string) => `${textAmount(typeof yuan === "string" ? dec(yuan) : yuan, unit, style)} ${label}`;
   /** "增加 319.13 万元，增长 5.87%" / "减少 …，下降 …" / "持平" */
   const delta = (c: Change, withPercent: boolean): string => {
     if (c.change === null || c.direction === null) return "";
@@ -294,25 +313,48 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
         `编制特定目标类项目绩效目标覆盖率为 ${projectsCoverage ?? "0"}%。`
       : `${year} 年无应编制绩效目标的项目。`;
 
+  // The template orders and names the sections; the region-year settings choose which of the
+  // optional parts (总体说明, 财政拨款收支, 一般公共预算当年拨款, 三公, 其他重要事项) are printed.
   const settings = disclosureSettingsOf(input);
-  const ordinal = (i: number) => `${chineseNumeral(i)}、`;
-  const written: Record<ExplanationSectionKey, (n: string) => ExplanationSection> = {
-    overview: (n) => ({ heading: `${n}关于${name} ${year} 年收支预算的总体说明`, paragraphs: overview }),
-    fiscal: (n) => fiscalSection(n, { ledger, prior, name, year, py, amt }),
-    gpb: (n) => gpbSection(n, { ledger, prior, name, year, py, amt }),
-    sanggong: (n) => ({ heading: `${n}关于${name} ${year} 年“三公”经费预算支出情况说明`, paragraphs: sanggong }),
-    other: (n) => ({
-      heading: `${n}其他重要事项的情况说明`,
-      paragraphs: [],
-      subsections: [
-        { heading: "（一）机关运行经费安排情况", paragraphs: [opText] },
-        { heading: "（二）政府采购预算安排情况", paragraphs: [procurementText] },
-        { heading: "（三）国有资产占有使用情况", paragraphs: [assetText] },
-        { heading: "（四）绩效目标设置情况", paragraphs: [perfText] },
-      ],
-    }),
+  const chosen = new Set<string>(settings.explanationSections);
+  const optional = new Set<string>(EXPLANATION_SECTION_KEYS);
+  const defs: SectionDefinition[] = [...template.sections];
+  for (const key of settings.explanationSections) {
+    // the default parts are the template's to keep or drop; a part the settings add is inserted
+    if (defs.some((d) => d.key === key) || DEFAULT_EXPLANATION_SECTIONS.includes(key)) continue;
+    // a chosen part the template lacks goes where the standard order puts it
+    const after = EXPLANATION_SECTION_KEYS.slice(EXPLANATION_SECTION_KEYS.indexOf(key) + 1);
+    const at = defs.findIndex((d) => (after as readonly string[]).includes(d.key));
+    defs.splice(at < 0 ? defs.length : at, 0, { key });
+  }
+  const printed = defs.filter((d) => !optional.has(d.key) || chosen.has(d.key));
+  const paragraphs: Record<Exclude<SectionKey, "fiscal" | "gpb">, string[]> = {
+    overview,
+    sanggong,
+    other: [],
+    operating: [opText],
+    procurement: [procurementText],
+    assets: [assetText],
+    performance: [perfText],
   };
-  const sections: ExplanationSection[] = settings.explanationSections.map((key, i) => written[key](ordinal(i + 1)));
+  const heading = (d: SectionDefinition) =>
+    (d.heading?.trim() || SECTION_HEADINGS[d.key]).replaceAll("{单位}", name).replaceAll("{年度}", String(year));
+  const parts = { ledger, prior, name, year, py, amt };
+  const sections: ExplanationSection[] = printed.map((d, i) => {
+    const n = `${chineseNumeral(i + 1)}、`;
+    if (d.key === "fiscal" || d.key === "gpb") {
+      const section = d.key === "fiscal" ? fiscalSection(n, parts) : gpbSection(n, parts);
+      if (d.heading?.trim()) section.heading = `${n}${heading(d)}`;
+      return section;
+    }
+    const section: ExplanationSection = { heading: `${n}${heading(d)}`, paragraphs: paragraphs[d.key] };
+    if (d.children && d.children.length > 0)
+      section.subsections = d.children.map((c, j) => ({
+        heading: `（${chineseNumeral(j + 1)}）${heading(c)}`,
+        paragraphs: c.key === "fiscal" || c.key === "gpb" ? (c.key === "fiscal" ? fiscalSection("", parts) : gpbSection("", parts)).paragraphs : paragraphs[c.key],
+      }));
+    return section;
+  });
 
   return {
     title: `${name} ${year} 年${budgetWording(settings)}情况说明`,

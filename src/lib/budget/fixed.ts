@@ -107,14 +107,39 @@ export function exactString(v: bigint, scale: Scale): string {
 }
 
 /**
- * The printed figure in hundredths of the display unit, rounded half-up (away from zero at .5)
- * from the exact amount: 51140400.00 元 → 511404n (5114.04 万元).
+ * How a table prints its amounts: in 万元 or 元, with two decimals or whole (each cell rounded
+ * half-up from the exact sum, so a printed total may differ from its printed parts).
  */
-export function printedUnits(v: bigint, unit: AmountUnit, scale: Scale): bigint {
-  const step = unit === "wan" ? scale.wanStep : scale.yuanStep;
-  if (step === 1n) return v;
-  const half = step / 2n;
-  return v < 0n ? -((-v + half) / step) : (v + half) / step;
+export interface Display {
+  unit: AmountUnit;
+  decimals: 0 | 2;
+}
+
+const displays = new Map<string, Display>();
+
+/** One shared object per (unit, decimals): caches may compare displays by identity. */
+export function displayOf(unit: AmountUnit | Display, decimals: 0 | 2 = 2): Display {
+  if (typeof unit !== "string") return displayOf(unit.unit, unit.decimals);
+  const key = `${unit}:${decimals}`;
+  let d = displays.get(key);
+  if (!d) {
+    d = { unit, decimals };
+    displays.set(key, d);
+  }
+  return d;
+}
+
+/**
+ * The printed figure in hundredths of the display unit, rounded half-up (away from zero at .5)
+ * from the exact amount: 51140400.00 元 → 511404n (5114.04 万元). A whole-unit display rounds to
+ * the unit first (51140400.50 元 in whole 元 → 5114040100n, i.e. 51140401.00).
+ */
+export function printedUnits(v: bigint, unit: AmountUnit | Display, scale: Scale): bigint {
+  const d = typeof unit === "string" ? displayOf(unit) : unit;
+  const step0 = d.unit === "wan" ? scale.wanStep : scale.yuanStep;
+  const step = d.decimals === 0 ? step0 * 100n : step0;
+  const q = step === 1n ? v : v < 0n ? -((-v + step / 2n) / step) : (v + step / 2n) / step;
+  return d.decimals === 0 ? q * 100n : q;
 }
 
 /** Hundredths as a plain two-decimal string: 511404n → "5114.04"; never "-0.00". */
@@ -123,9 +148,17 @@ export function hundredthsString(q: bigint): string {
   return q < 0n ? `-${fixedDigits(-q, 2)}` : fixedDigits(q, 2);
 }
 
-/** The printed figure as a plain string in the display unit ("5114.04"). */
-export function printedString(v: bigint, unit: AmountUnit, scale: Scale): string {
-  return hundredthsString(printedUnits(v, unit, scale));
+/** Hundredths as the display writes them: "5114.04" with two decimals, "51140401" whole. */
+export function shownString(q: bigint, d: Display): string {
+  if (d.decimals === 2) return hundredthsString(q);
+  const whole = q / 100n;
+  return whole.toString();
+}
+
+/** The printed figure as a plain string in the display unit ("5114.04"; "51140401" whole). */
+export function printedString(v: bigint, unit: AmountUnit | Display, scale: Scale): string {
+  const d = typeof unit === "string" ? displayOf(unit) : unit;
+  return shownString(printedUnits(v, d, scale), d);
 }
 
 /** The exact amount as a decimal.js value (for percentages and the explanation's text). */

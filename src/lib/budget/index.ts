@@ -17,5 +17,19 @@ export { consolidate, aggregateLineItems } from "./consolidate";
 export type { ConsolidateOptions } from "./consolidate";
 export { BudgetDomainError, isBudgetDomainError } from "./errors";
 export type { BudgetErrorCode } from "./errors";
-export { displayCell } from "./display";
+export { displayCell, displayTableCell, isZeroCell, zeroText } from "./display";
+export {
+  BUNDLED_TEMPLATES,
+  DEFAULT_TEMPLATE,
+  MINISTRY_8_TEMPLATE,
+  PROVINCIAL_9_TEMPLATE,
+  SECTION_HEADINGS,
+  bundledTemplate,
+  parseTemplate,
+  templateSchema,
+  tableNumber,
+} from "./template";
+export type * from "./template";
+export { templateOf } from "./compute";
+export { textAmount } from "./explanation";
 export { resolveTaskLinks, linkedAmount, TASK_FIGURE_LABELS } from "./tasks";

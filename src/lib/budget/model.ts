@@ -13,6 +13,7 @@ import type {
   UnitInfo,
   UnitProfile,
 } from "./types";
+import type { EmptyCellStyle, TableDefinition } from "./template";
 
 /** A column that holds values. `sumOf`: this column is, by definition, the sum of those columns of the same row. */
 export interface LeafColumn {
@@ -136,6 +137,12 @@ export interface DisclosureTable {
   overall?: OverallPerformanceBlock[];
   /** Table 17. */
   projects?: ProjectPerformanceBlock[];
+  /** What a zero amount prints as (the template's style); absent: nothing. */
+  emptyCell?: EmptyCellStyle;
+  /** 0 when the table prints whole units ("51140401"); absent: two decimals. */
+  decimals?: 0;
+  /** The template's definition the table was computed from (the checks find tables by it). */
+  definition?: TableDefinition;
 }
 
 export type CheckSeverity = "error" | "warning";
@@ -242,8 +249,10 @@ export interface Disclosure {
   settings: DisclosureSettings;
   /** "部门预算" or "单位预算", from the settings. */
   wording: "部门预算" | "单位预算";
-  /** Tables 1–17; `tables[n - 1].number === n`. */
+  /** The template's tables, in its order (the default template: tables 1–17, `tables[n - 1].number === n`). */
   tables: DisclosureTable[];
+  /** The template the disclosure follows; `emptyCell` is what a zero amount prints as. */
+  template: { id: string; name: string; emptyCell: EmptyCellStyle };
   explanation: Explanation;
   checks: Check[];
   summary: BudgetSummary;

@@ -7,7 +7,7 @@ import { amountStrings } from "./cells";
 import { amountOrZero } from "./fixed";
 import { indicesOf, sumVec, type Ledger } from "./ledger";
 import type { DisclosureTable, OverallPerformanceBlock, ProjectPerformanceBlock, TableRow } from "./model";
-import { EMPTY_NOTES, newRow, newTable, type TableContext } from "./tables";
+import { emptyNote, newRow, newTable, type TableContext } from "./tables";
 import type { PerformanceIndicator, PerformanceTarget } from "./types";
 
 function indicatorRow(ind: PerformanceIndicator, parent: number | null): TableRow {
@@ -85,9 +85,9 @@ function computeProjectCurrentAmounts(ledger: Ledger): Map<string, bigint> {
   return m;
 }
 
-export function table16(ctx: TableContext): DisclosureTable {
+export function overallPerformanceTable(ctx: TableContext): DisclosureTable {
   const { ledger } = ctx;
-  const table = newTable(ctx, 16, "overall-performance", COLUMNS.performance);
+  const table = newTable(ctx, "overall-performance", COLUMNS.performance);
   const byUnit = overallTargets(ledger);
   const blocks: OverallPerformanceBlock[] = [];
   for (const u of ledger.units) {
@@ -114,13 +114,13 @@ export function table16(ctx: TableContext): DisclosureTable {
   }
   table.overall = blocks;
   table.empty = blocks.length === 0;
-  if (table.empty) table.notes.push(EMPTY_NOTES[16] ?? "");
+  if (table.empty) table.notes.push(emptyNote(ctx));
   return table;
 }
 
-export function table17(ctx: TableContext): DisclosureTable {
+export function projectPerformanceTable(ctx: TableContext): DisclosureTable {
   const { ledger } = ctx;
-  const table = newTable(ctx, 17, "project-performance", COLUMNS.performance);
+  const table = newTable(ctx, "project-performance", COLUMNS.performance);
   const targets = projectTargets(ledger);
   const amounts = projectCurrentAmounts(ledger);
   const blocks: ProjectPerformanceBlock[] = [];
@@ -164,6 +164,6 @@ export function table17(ctx: TableContext): DisclosureTable {
   }
   table.projects = blocks;
   table.empty = blocks.length === 0;
-  if (table.empty) table.notes.push(EMPTY_NOTES[17] ?? "");
+  if (table.empty) table.notes.push(emptyNote(ctx));
   return table;
 }

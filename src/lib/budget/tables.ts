@@ -3,9 +3,9 @@
  * the printed figure is rounded half-up from that sum, never adjusted to make totals agree.
  */
 import { unitLabel } from "../money";
-import { COLUMNS, leafColumns } from "./columns";
+import { COLUMNS, gridColumns, leafColumns, summaryColumns } from "./columns";
 import { amountStrings, heldOf, printedOf, setAmount, setAmounts } from "./cells";
-import { amountOrZero, printedUnits, type Scale } from "./fixed";
+import { amountOrZero, printedUnits, type Display, type Scale } from "./fixed";
 import {
   FISCAL_SOURCES,
   KINDS,
@@ -20,7 +20,8 @@ import {
   type Vec,
 } from "./ledger";
 import type { Column, DisclosureTable, RowLevel, SideLine, TableLayout, TableRow } from "./model";
-import type { AmountUnit, ExpenseKind, Period, SourceCode } from "./types";
+import type { GridTableDefinition, SummaryTableDefinition, TableDefinition, TableFilter } from "./template";
+import type { ExpenseKind, Period, SourceCode } from "./types";
 
 export const TABLE_TITLES: Readonly<Record<number, string>> = {
   1: "收支预算总表",
@@ -74,28 +75,44 @@ export const SANGGONG_CODES = {
   vehiclePurchase: "31013",
 } as const;
 
+/** Everything one table is built from: the ledger, its definition, its number and display. */
 export interface TableContext {
   ledger: Ledger;
-  unit: AmountUnit;
+  def: TableDefinition;
+  number: number;
+  /** 万元 or 元, two decimals or whole. */
+  unit: Display;
   unitName: string;
+}
+
+/** Rounding to 0.01 万元 or to whole units can make a printed total differ from its printed parts. */
+function rounds(d: Display): boolean {
+  return d.unit === "wan" || d.decimals === 0;
+}
+
+export function emptyNote(ctx: TableContext): string {
+  return ctx.def.emptyNote || "备注：如此表为空表，则表示本表无数据。";
 }
 
 export function newRow(code: string | null, name: string, level: RowLevel, parent: number | null): TableRow {
   return { code, name, level, parent, cells: {}, exact: {} };
 }
 
-export function newTable(ctx: TableContext, n: number, layout: TableLayout, columns: Column[]): DisclosureTable {
-  return {
-    number: n,
-    title: TABLE_TITLES[n] ?? "",
-    unit: unitLabel(ctx.unit),
+export function newTable(ctx: TableContext, layout: TableLayout, columns: Column[]): DisclosureTable {
+  const table: DisclosureTable = {
+    number: ctx.number,
+    title: ctx.def.title,
+    unit: unitLabel(ctx.unit.unit),
     unitName: ctx.unitName,
     layout,
     columns,
     rows: [],
     notes: [],
     empty: false,
+    definition: ctx.def,
   };
+  if (ctx.unit.decimals === 0) table.decimals = 0;
+  return table;
 }
 
 // ---------------------------------------------------------------- filters
@@ -162,14 +179,17 @@ interface SpecSet {
   union: number[];
 }
 
-const specCache = new Map<number, SpecSet>();
+const specCache = new Map<string, SpecSet>();
 
-/** A table's column specs: the same for every budget, so worked out once per table number. */
-function specsFor(n: number, columns: Column[], filters: () => Filters): SpecSet {
-  let set = specCache.get(n);
+/**
+ * A table's column specs: the same for every budget, so worked out once per `key` (the column
+ * set and the table's filter).
+ */
+function specsFor(key: string, columns: Column[], filters: () => Filters): SpecSet {
+  let set = specCache.get(key);
   if (!set) {
     set = specsOf(columns, filters());
-    specCache.set(n, set);
+    specCache.set(key, set);
   }
   return set;
 }
@@ -247,12 +267,12 @@ function amountKeys(table: DisclosureTable): string[] {
 }
 
 /** Empty flag, 空表 note and 尾差 note for a grid table. */
-function finishGrid(table: DisclosureTable, unit: AmountUnit): DisclosureTable {
+function finishGrid(table: DisclosureTable, ctx: TableContext): DisclosureTable {
   const keys = amountKeys(table);
   table.empty = !table.rows.some((r) => keys.some((k) => r.cells[k] !== null && r.cells[k] !== undefined));
   if (table.empty) {
-    table.notes.push(EMPTY_NOTES[table.number] ?? "备注：本表为空表。");
-  } else if (unit === "wan" && gridHasRoundingGap(table, keys)) {
+    table.notes.push(emptyNote(ctx));
+  } else if (rounds(ctx.unit) && gridHasRoundingGap(table, keys)) {
     table.notes.push(ROUNDING_NOTE);
   }
   return table;
@@ -296,9 +316,16 @@ export function gridHasRoundingGap(table: DisclosureTable, keys: string[]): bool
 
 // ---------------------------------------------------------------- classification tables
 
-function treeTable(ctx: TableContext, n: number, columns: Column[], tree: Tree, filters: () => Filters): DisclosureTable {
-  const table = newTable(ctx, n, "grid", columns);
-  const specs = specsFor(n, columns, filters);
+function treeTable(
+  ctx: TableContext,
+  key: string,
+  columns: Column[],
+  tree: Tree,
+  filters: () => Filters,
+  depth: 1 | 2 | 3 = 3,
+): DisclosureTable {
+  const table = newTable(ctx, "grid", columns);
+  const specs = specsFor(key, columns, filters);
   const union = specs.union;
   const total = newRow(null, "合计", "total", null);
   total.cells.code = null;
@@ -306,8 +333,10 @@ function treeTable(ctx: TableContext, n: number, columns: Column[], tree: Tree, 
   fill(total, ctx.ledger.total, specs, ctx);
   table.rows.push(total);
   const indexByKey = new Map<string, number>();
+  const deepest = depth === 1 ? "类" : depth === 2 ? "款" : null;
   for (const node of tree.sorted()) {
     if (!touched(node.vec, union)) continue;
+    if (deepest !== null && node.code !== "" && !levelWithin(node.level, deepest)) continue;
     const parent = node.parentKey === null ? 0 : (indexByKey.get(node.parentKey) ?? 0);
     const row = newRow(node.code === "" ? null : node.code, node.name, node.level, parent);
     row.cells.code = row.code;
@@ -316,46 +345,69 @@ function treeTable(ctx: TableContext, n: number, columns: Column[], tree: Tree, 
     indexByKey.set(node.key, table.rows.length);
     table.rows.push(row);
   }
-  return finishGrid(table, ctx.unit);
+  return finishGrid(table, ctx);
 }
 
-export function table3(ctx: TableContext): DisclosureTable {
-  return treeTable(ctx, 3, COLUMNS.t3, ctx.ledger.functions, () => basicProjectFilters({}));
+function levelWithin(level: RowLevel, deepest: "类" | "款"): boolean {
+  return level === "类" || (deepest === "款" && level === "款");
 }
 
-export function table5(ctx: TableContext): DisclosureTable {
-  const base: CellFilter = { periods: ["current"], sources: ["gpb"] };
-  return treeTable(ctx, 5, COLUMNS.t5, ctx.ledger.functions, () => basicProjectFilters(base));
+function filterKey(f: TableFilter | undefined): string {
+  if (!f) return "all";
+  return [f.periods?.join("+") ?? "*", f.sources?.join("+") ?? "*", f.kinds?.join("+") ?? "*"].join("/");
 }
 
-export function table6(ctx: TableContext): DisclosureTable {
-  const base: CellFilter = { periods: ["current"], sources: ["gpb"] };
-  return treeTable(ctx, 6, COLUMNS.t6, ctx.ledger.deptEconomic, () => ({
-    total: and(base, { kinds: ["personnel", "public"] }),
-    personnel: and(base, { kinds: ["personnel"] }),
-    public: and(base, { kinds: ["public"] }),
-  }));
+function baseFilter(f: TableFilter | undefined): CellFilter {
+  const out: CellFilter = {};
+  if (f?.periods) out.periods = f.periods;
+  if (f?.sources) out.sources = f.sources;
+  if (f?.kinds) out.kinds = f.kinds;
+  return out;
 }
 
-export function table8(ctx: TableContext): DisclosureTable {
-  const base: CellFilter = { periods: ["current"], sources: ["gf"] };
-  return treeTable(ctx, 8, COLUMNS.t8, ctx.ledger.functions, () => ({
-    total: base,
-    basic: and(base, { kinds: ["personnel", "public"] }),
-    project: and(base, { kinds: ["project"] }),
-  }));
+/** The filter of each amount column of a column set, within the table's filter. */
+function columnFilters(def: GridTableDefinition): () => Filters {
+  const base = baseFilter(def.filter);
+  switch (def.columns) {
+    case "bySource":
+    case "bySourceDetailed":
+      return () => bySourceFilters(base);
+    case "basicProject":
+      return () => basicProjectFilters(base);
+    case "basicProjectBrief":
+      return () => ({
+        total: base,
+        basic: and(base, { kinds: ["personnel", "public"] }),
+        project: and(base, { kinds: ["project"] }),
+      });
+    case "personnelPublic":
+      return () => ({
+        total: and(base, { kinds: ["personnel", "public"] }),
+        personnel: and(base, { kinds: ["personnel"] }),
+        public: and(base, { kinds: ["public"] }),
+      });
+  }
 }
 
-export function table10(ctx: TableContext): DisclosureTable {
-  return treeTable(ctx, 10, COLUMNS.t10, ctx.ledger.functions, () => bySourceFilters({}));
-}
-
-export function table11(ctx: TableContext): DisclosureTable {
-  return treeTable(ctx, 11, COLUMNS.t11, ctx.ledger.govEconomic, () => bySourceFilters({}));
-}
-
-export function table12(ctx: TableContext): DisclosureTable {
-  return treeTable(ctx, 12, COLUMNS.t12, ctx.ledger.deptEconomic, () => bySourceFilters({}));
+/** Any grid table a template defines. */
+export function gridTable(ctx: TableContext, def: GridTableDefinition): DisclosureTable {
+  const columns = gridColumns(def);
+  const key = `${def.rows}|${def.columns}|${filterKey(def.filter)}`;
+  const filters = columnFilters(def);
+  switch (def.rows) {
+    case "function":
+      return treeTable(ctx, key, columns, ctx.ledger.functions, filters, def.depth);
+    case "deptEconomic":
+      return treeTable(ctx, key, columns, ctx.ledger.deptEconomic, filters, def.depth === 3 ? 2 : def.depth);
+    case "govEconomic":
+      return treeTable(ctx, key, columns, ctx.ledger.govEconomic, filters, def.depth === 3 ? 2 : def.depth);
+    case "unit":
+      return unitsTable(ctx, key, columns, filters);
+    case "project":
+      return projectsTable(ctx, key, columns, filters);
+    case "debtProject":
+      return debtTable(ctx, key, columns, filters);
+  }
 }
 
 // ---------------------------------------------------------------- two-sided tables (1, 4)
@@ -382,14 +434,14 @@ export function chineseNumeral(n: number): string {
   return String(n);
 }
 
-function toSideLine(s: Side, unit: AmountUnit, scale: Scale): SideLine {
+function toSideLine(s: Side, unit: Display, scale: Scale): SideLine {
   const a = amountStrings(s.value, unit, scale);
   const line: SideLine = { key: s.key, label: s.label, level: s.level, value: a.value, exact: a.exact };
   if (s.code !== undefined) line.code = s.code;
   return line;
 }
 
-function sideHasGap(lines: Side[], sums: SideSums, unit: AmountUnit, scale: Scale): boolean {
+function sideHasGap(lines: Side[], sums: SideSums, unit: Display, scale: Scale): boolean {
   const byKey = new Map(lines.map((l) => [l.key, l]));
   const printed = (k: string) => {
     const l = byKey.get(k);
@@ -413,19 +465,31 @@ function classLines(ctx: TableContext, indices: readonly number[], keyPrefix: st
   return out;
 }
 
+/** Per 支出 line of a 收支总表 by 类 with kinds: 人员经费 / 公用经费 / 项目支出, exact. */
+type KindParts = Map<string, [bigint, bigint, bigint]>;
+const KIND_KEYS = ["expenditure_personnel", "expenditure_public", "expenditure_project"] as const;
+
 function twoSidedTable(
   ctx: TableContext,
-  n: number,
   income: { body: Side[]; tail: Side[] },
   expenditure: { body: Side[]; tail: Side[] },
   sums: SideSums,
+  kinds: KindParts | null = null,
 ): DisclosureTable {
-  const table = newTable(ctx, n, "two-sided", COLUMNS.t1);
+  const columns = ctx.def.kind === "summary" ? summaryColumns(ctx.def) : COLUMNS.t1;
+  const table = newTable(ctx, "two-sided", columns);
   const bodyRows = Math.max(income.body.length, expenditure.body.length);
   const put = (row: TableRow, side: "income" | "expenditure", s: Side | undefined) => {
     row.cells[`${side}_item`] = s ? s.label : null;
     if (s) setAmount(row, `${side}_amount`, s.value, ctx.unit, ctx.ledger.scale);
     else row.cells[`${side}_amount`] = null;
+    if (kinds && side === "expenditure") {
+      const parts = s ? kinds.get(s.key) : undefined;
+      KIND_KEYS.forEach((k, i) => {
+        if (parts) setAmount(row, k, parts[i], ctx.unit, ctx.ledger.scale);
+        else row.cells[k] = null;
+      });
+    }
   };
   for (let i = 0; i < bodyRows; i++) {
     const inc = income.body[i];
@@ -456,18 +520,38 @@ function twoSidedTable(
     expenditure: expenditureLines.map((s) => toSideLine(s, ctx.unit, ctx.ledger.scale)),
   };
   table.empty = [...incomeLines, ...expenditureLines].every((s) => s.value === 0n);
-  if (table.empty) table.notes.push(EMPTY_NOTES[n] ?? "备注：本表为空表。");
+  if (table.empty) table.notes.push(emptyNote(ctx));
   else if (
-    ctx.unit === "wan" &&
+    rounds(ctx.unit) &&
     (sideHasGap(incomeLines, sums.filter(([p]) => p.startsWith("in:")), ctx.unit, ctx.ledger.scale) ||
-      sideHasGap(expenditureLines, sums.filter(([p]) => p.startsWith("out:")), ctx.unit, ctx.ledger.scale))
+      sideHasGap(expenditureLines, sums.filter(([p]) => p.startsWith("out:")), ctx.unit, ctx.ledger.scale) ||
+      (kinds !== null && kindsHaveGap(kinds, expenditureLines, ctx.unit, ctx.ledger.scale)))
   ) {
     table.notes.push(ROUNDING_NOTE);
   }
   return table;
 }
 
-export function table1(ctx: TableContext): DisclosureTable {
+/** A 支出 line's printed 合计 against its printed kinds, and the 类 lines' kinds against 本年支出合计's. */
+function kindsHaveGap(kinds: KindParts, lines: Side[], unit: Display, scale: Scale): boolean {
+  const p = (v: bigint) => printedUnits(v, unit, scale);
+  const sums = [0n, 0n, 0n];
+  for (const line of lines) {
+    const parts = kinds.get(line.key);
+    if (!parts) continue;
+    if (p(line.value) !== p(parts[0]) + p(parts[1]) + p(parts[2])) return true;
+    if (line.key.startsWith("out:class:")) parts.forEach((v, i) => (sums[i] = (sums[i] as bigint) + p(v)));
+  }
+  const total = kinds.get("out:expenditure_total");
+  return total !== undefined && total.some((v, i) => p(v) !== sums[i]);
+}
+
+/** 收支总表 as the template defines it. */
+export function summaryTable(ctx: TableContext, def: SummaryTableDefinition): DisclosureTable {
+  return table1(ctx, def.expenditure === "classKinds");
+}
+
+export function table1(ctx: TableContext, withKinds = false): DisclosureTable {
   const t = ctx.ledger.total;
   const v = (f: CellFilter) => sumVec(t, indicesOf(f)) ?? 0n;
   const cur = (sources: readonly SourceCode[]) => v({ periods: ["current"], sources });
@@ -486,9 +570,23 @@ export function table1(ctx: TableContext): DisclosureTable {
   const all = indicesOf({});
   const classes = classLines(ctx, all, "out:class:", (i) => `${chineseNumeral(i)}、`);
   const totalAll = v({});
+  let kinds: KindParts | null = null;
+  if (withKinds) {
+    const idx = KINDS.map((k) => indicesOf({ kinds: [k] }));
+    const split = (vec: Vec): [bigint, bigint, bigint] => [
+      sumVec(vec, idx[0] ?? []) ?? 0n,
+      sumVec(vec, idx[1] ?? []) ?? 0n,
+      sumVec(vec, idx[2] ?? []) ?? 0n,
+    ];
+    kinds = new Map();
+    for (const node of ctx.ledger.functions.sorted())
+      if (node.level === "类" && kinds !== null) kinds.set(`out:class:${node.code}`, split(node.vec));
+    const whole = split(t);
+    kinds.set("out:expenditure_total", whole);
+    kinds.set("out:total", whole);
+  }
   const table = twoSidedTable(
     ctx,
-    1,
     {
       body: income,
       tail: [
@@ -512,11 +610,12 @@ export function table1(ctx: TableContext): DisclosureTable {
       ["out:expenditure_total", classes.map((c) => c.key)],
       ["out:total", ["out:expenditure_total", "out:year_end"]],
     ],
+    kinds,
   );
   return table;
 }
 
-export function table4(ctx: TableContext): DisclosureTable {
+export function fiscalTable(ctx: TableContext): DisclosureTable {
   const t = ctx.ledger.total;
   const v = (f: CellFilter) => sumVec(t, indicesOf(f)) ?? 0n;
   const labels: [SourceCode, string][] = [
@@ -540,7 +639,6 @@ export function table4(ctx: TableContext): DisclosureTable {
   const classes = classLines(ctx, fiscal, "out:class:", (i) => `（${chineseNumeral(i)}）`);
   return twoSidedTable(
     ctx,
-    4,
     { body: income, tail: [{ key: "in:total", label: "收入总计", level: "total", value: fiscalTotal }] },
     {
       body: [{ key: "out:expenditure_total", label: "一、本年支出", level: "line", value: fiscalTotal }, ...classes],
@@ -561,9 +659,9 @@ export function table4(ctx: TableContext): DisclosureTable {
 
 // ---------------------------------------------------------------- tables by unit / project
 
-export function table2(ctx: TableContext): DisclosureTable {
-  const table = newTable(ctx, 2, "grid", COLUMNS.t2);
-  const specs = specsFor(2, COLUMNS.t2, () => bySourceFilters({}));
+function unitsTable(ctx: TableContext, key: string, columns: Column[], filters: () => Filters): DisclosureTable {
+  const table = newTable(ctx, "grid", columns);
+  const specs = specsFor(key, columns, filters);
   const total = newRow(null, "合计", "total", null);
   total.cells.unitName = "合计";
   fill(total, ctx.ledger.total, specs, ctx);
@@ -575,7 +673,7 @@ export function table2(ctx: TableContext): DisclosureTable {
     fill(row, u.vec, specs, ctx);
     table.rows.push(row);
   }
-  return finishGrid(table, ctx.unit);
+  return finishGrid(table, ctx);
 }
 
 function projectLabel(ctx: TableContext, projectId: string | null): string {
@@ -587,9 +685,9 @@ function unitName(ctx: TableContext, code: string): string {
   return ctx.ledger.unitsByCode.get(code)?.unit.name ?? `（未知单位 ${code}）`;
 }
 
-export function table9(ctx: TableContext): DisclosureTable {
-  const table = newTable(ctx, 9, "grid", COLUMNS.t9);
-  const specs = specsFor(9, COLUMNS.t9, () => bySourceFilters({ kinds: ["project"] }));
+function projectsTable(ctx: TableContext, key: string, columns: Column[], filters: () => Filters): DisclosureTable {
+  const table = newTable(ctx, "grid", columns);
+  const specs = specsFor(key, columns, filters);
   const union = specs.union;
   const total = newRow(null, "合计", "total", null);
   total.cells.unitName = "合计";
@@ -623,12 +721,12 @@ export function table9(ctx: TableContext): DisclosureTable {
     fill(row, p.vec, specs, ctx);
     table.rows.push(row);
   }
-  return finishGrid(table, ctx.unit);
+  return finishGrid(table, ctx);
 }
 
-export function table13(ctx: TableContext): DisclosureTable {
-  const table = newTable(ctx, 13, "grid", COLUMNS.t13);
-  const specs = specsFor(13, COLUMNS.t13, () => bySourceFilters({ kinds: ["project"] }));
+function debtTable(ctx: TableContext, key: string, columns: Column[], filters: () => Filters): DisclosureTable {
+  const table = newTable(ctx, "grid", columns);
+  const specs = specsFor(key, columns, filters);
   const debt = ctx.ledger.projects.filter((p) => p.project?.debtFinanced === true);
   const total = newRow(null, "合计", "total", null);
   total.cells.unitName = "合计";
@@ -655,7 +753,7 @@ export function table13(ctx: TableContext): DisclosureTable {
       table.rows.push(row);
     }
   }
-  return finishGrid(table, ctx.unit);
+  return finishGrid(table, ctx);
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -683,9 +781,9 @@ const PROCUREMENT_CATEGORIES = [
   { category: "services", label: "服务" },
 ] as const;
 
-export function table14(ctx: TableContext): DisclosureTable {
-  const table = newTable(ctx, 14, "grid", COLUMNS.t14);
-  const specs = specsFor(14, COLUMNS.t14.filter((c) => !("key" in c) || c.key !== "sme_reserved"), () => bySourceFilters({}));
+export function procurementTable(ctx: TableContext): DisclosureTable {
+  const table = newTable(ctx, "grid", COLUMNS.t14);
+  const specs = specsFor("procurement", COLUMNS.t14.filter((c) => !("key" in c) || c.key !== "sme_reserved"), () => bySourceFilters({}));
   const items = ctx.ledger.input.procurement.map((p) => ({
     item: p,
     vec: itemVec(p.period, p.source, p.amount, ctx.ledger.scale),
@@ -729,12 +827,12 @@ export function table14(ctx: TableContext): DisclosureTable {
       table.rows.push(row);
     }
   }
-  return finishGrid(table, ctx.unit);
+  return finishGrid(table, ctx);
 }
 
-export function table15(ctx: TableContext): DisclosureTable {
-  const table = newTable(ctx, 15, "grid", COLUMNS.t15);
-  const specs = specsFor(15, COLUMNS.t15, () => bySourceFilters({}));
+export function purchasedServicesTable(ctx: TableContext): DisclosureTable {
+  const table = newTable(ctx, "grid", COLUMNS.t15);
+  const specs = specsFor("purchasedServices", COLUMNS.t15, () => bySourceFilters({}));
   const items = ctx.ledger.input.purchasedServices.map((s) => ({
     item: s,
     vec: itemVec(s.period, s.source, s.amount, ctx.ledger.scale),
@@ -771,7 +869,7 @@ export function table15(ctx: TableContext): DisclosureTable {
       table.rows.push(row);
     }
   }
-  return finishGrid(table, ctx.unit);
+  return finishGrid(table, ctx);
 }
 
 // ---------------------------------------------------------------- 三公
@@ -817,8 +915,8 @@ export function sanggongFigures(ledger: Ledger): SanggongFigures {
   };
 }
 
-export function table7(ctx: TableContext): DisclosureTable {
-  const table = newTable(ctx, 7, "grid", COLUMNS.t7);
+export function sanggongTable(ctx: TableContext): DisclosureTable {
+  const table = newTable(ctx, "grid", COLUMNS.t7);
   const f = sanggongFigures(ctx.ledger);
   const sc = ctx.ledger.scale;
   const row = newRow(null, "“三公”经费", "total", null);
@@ -829,5 +927,6 @@ export function table7(ctx: TableContext): DisclosureTable {
   setAmount(row, "vehicle_operation", f.vehicleOperation, ctx.unit, sc);
   setAmount(row, "reception", f.reception, ctx.unit, sc);
   table.rows.push(row);
-  return finishGrid(table, ctx.unit);
+  return finishGrid(table, ctx);
 }
+

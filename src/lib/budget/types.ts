@@ -4,6 +4,8 @@
  * (at most two decimals); the engine parses them with decimal.js and never with Number().
  */
 
+import type { DisclosureTemplate } from "./template";
+
 /** A decimal string in 元, e.g. "1969100.00". */
 export type Money = string;
 
@@ -291,6 +293,11 @@ export interface BudgetInput {
    * and the other entities then carry `unitCode`; tables 2, 9, 13–17 list each unit.
    */
   units?: MemberUnit[];
+  /**
+   * The disclosure template of the budget's region and year (tables, units, text style); absent:
+   * the default 17 tables. Stored with a published snapshot, so a snapshot keeps its template.
+   */
+  template?: DisclosureTemplate;
   /** The region's disclosure settings for the year; absent (older snapshots): the seed's template. */
   disclosure?: DisclosureSettings;
 }

@@ -4,7 +4,8 @@
  * ("本年收入/合计"), amounts as plain decimal strings in the table's unit ("5114.04", exactly the
  * printed figure without separators) and codes as quoted text.
  */
-import { isGroup } from "../budget/columns";
+import { isGroup, leafColumns } from "../budget/columns";
+import { isZeroCell, zeroText } from "../budget/display";
 import type { Column, DisclosureTable, LeafColumn } from "../budget/model";
 
 export const BOM = "\uFEFF";
@@ -69,12 +70,17 @@ export function tableCsv(table: DisclosureTable): string {
   const columns = flattenColumns(table.columns);
   const context = contextColumn(table);
   const lines: string[] = [];
+  const leaves = new Map(leafColumns(table.columns).map((c) => [c.key, c]));
+  const zero = zeroText(table.emptyCell, table.decimals ?? 2);
   const header = columns.map((c) => field(c.label, false));
   lines.push((context ? [field(context.label, false), ...header] : header).join(","));
   table.rows.forEach((row, i) => {
     const cells = columns.map((c) => {
       const v = row.cells[c.key];
-      if (v === null || v === undefined) return "";
+      if (v === null || v === undefined) {
+        const leaf = leaves.get(c.key);
+        return zero !== "" && leaf && isZeroCell(table, row, leaf) ? zero : "";
+      }
       return field(v, c.type === "code");
     });
     lines.push((context ? [field(context.valueOf(i), false), ...cells] : cells).join(","));

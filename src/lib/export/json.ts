@@ -22,6 +22,10 @@ export interface OpenTable {
   empty: boolean;
   notes: string[];
   columns: Column[];
+  /** 0: whole units; absent: two decimals. */
+  decimals?: 0;
+  /** What a zero amount (null in `cells`) prints as; absent: nothing. */
+  emptyCell?: "0" | "0.00";
   rows: { code: string | null; name: string; level: RowLevel; cells: Record<string, string | null> }[];
   overall?: OverallPerformanceBlock[];
   projects?: ProjectPerformanceBlock[];
@@ -67,6 +71,8 @@ export function openTables(d: Disclosure): OpenTable[] {
       columns: t.columns,
       rows: t.rows.map((r) => ({ code: r.code, name: r.name, level: r.level, cells: r.cells })),
     };
+    if (t.decimals === 0) out.decimals = 0;
+    if (t.emptyCell === "0" || t.emptyCell === "0.00") out.emptyCell = t.emptyCell;
     if (t.overall) out.overall = t.overall;
     if (t.projects) out.projects = t.projects;
     return out;

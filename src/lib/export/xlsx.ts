@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { chineseNumeral } from "../budget/tables";
 import { headerRows, leafColumns } from "../budget/columns";
+import { isZeroCell, zeroText } from "../budget/display";
 import type { Disclosure, DisclosureTable, LeafColumn } from "../budget/model";
 import { FORM_COLUMNS, overallForm, projectForm, type FormLayout } from "./performance";
 
@@ -20,6 +21,7 @@ export interface WorkbookMeta {
 }
 
 const AMOUNT_FORMAT = "#,##0.00";
+const WHOLE_FORMAT = "#,##0";
 const THIN = { style: "thin" as const, color: { argb: "FF808080" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
@@ -124,6 +126,8 @@ function gridSheet(wb: ExcelJS.Workbook, table: DisclosureTable) {
   // Merged cells keep the border only on the cell that holds the value: draw every header cell.
   for (let r = 0; r < header.length; r++) for (let c = 1; c <= width; c++) styleHeader(ws.getCell(top + r, c));
   const bodyTop = top + header.length;
+  const numFmt = table.decimals === 0 ? WHOLE_FORMAT : AMOUNT_FORMAT;
+  const zero = zeroText(table.emptyCell, table.decimals ?? 2);
   table.rows.forEach((row, i) => {
     const r = bodyTop + i;
     const strong = row.level === "total" || row.level === "subtotal" || row.level === "类";
@@ -132,7 +136,8 @@ function gridSheet(wb: ExcelJS.Workbook, table: DisclosureTable) {
       const v = row.cells[c.key];
       if (c.type === "amount") {
         if (v !== null && v !== undefined && v !== "") cell.value = excelNumber(v);
-        cell.numFmt = AMOUNT_FORMAT;
+        else if (zero !== "" && isZeroCell(table, row, c)) cell.value = 0;
+        cell.numFmt = numFmt;
         cell.alignment = { horizontal: "right", vertical: "middle" };
       } else {
         if (v !== null && v !== undefined) cell.value = v;

@@ -5,6 +5,7 @@ import { budgetsRouter } from "./routers/budgets";
 import { editingRouter } from "./routers/editing";
 import { usersRouter } from "./routers/users";
 import { workflowRouter } from "./routers/workflow";
+import { templatesRouter } from "./routers/templates";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   budgets: budgetsRouter,
   editing: editingRouter,
   workflow: workflowRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

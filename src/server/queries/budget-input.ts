@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../db/client";
 import * as s from "../db/schema";
+import { resolveTemplate } from "@/lib/budget/template";
+import { customTemplatesByCode } from "./templates";
 import { resolveTaskLinks } from "@/lib/budget/tasks";
 import { catalogsFor, loadYearCatalogue, type YearCatalogue } from "./catalogue";
 import type {
@@ -343,6 +345,7 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
   }
   const years = [...new Set(budgets.map((b) => b.year))];
   const settings = await db.select().from(s.regionYearSettings).where(idIn(s.regionYearSettings.year, years));
+  const customTemplates = await customTemplatesByCode(db, [...new Set(settings.map((x) => x.template))]);
   const glossary = groupBy(
     await db.select().from(s.glossaryEntries).where(idIn(s.glossaryEntries.year, years)).orderBy(asc(s.glossaryEntries.sort)),
     (g) => g.year,
@@ -415,12 +418,14 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
     }));
     const lineItems: LineItem[] = lines.get(budgetId) ?? [];
     const setting = settings.find((x) => x.regionId === unit.region_id && x.year === budget.year);
+    const template = setting ? resolveTemplate(setting.template, customTemplates.get(setting.template)?.definition) : undefined;
     // Linked 表16 tasks carry the figure they follow, computed from the lines just read.
     out.push(resolveTaskLinks({
       unit: unitInfo(unit),
       year: budget.year,
       revision: budget.revision,
       amountUnit: setting?.amountUnit ?? "wan",
+      ...(template ? { template } : {}),
       disclosure: {
         titleWording: setting?.titleWording ?? DEFAULT_DISCLOSURE_SETTINGS.titleWording,
         explanationSections: setting?.explanationSections ?? [...DEFAULT_DISCLOSURE_SETTINGS.explanationSections],

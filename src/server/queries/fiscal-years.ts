@@ -108,8 +108,8 @@ export async function insertFiscalYearCopy(tx: DbOrTx, year: number, from: numbe
   );
   const settings = await count(
     tx,
-    sql`INSERT INTO region_year_settings (region_id, year, amount_unit, title_wording, explanation_sections)
-        SELECT region_id, ${year}::int, amount_unit, title_wording, explanation_sections FROM region_year_settings WHERE year = ${from}`,
+    sql`INSERT INTO region_year_settings (region_id, year, amount_unit, title_wording, explanation_sections, template)
+        SELECT region_id, ${year}::int, amount_unit, title_wording, explanation_sections, template FROM region_year_settings WHERE year = ${from}`,
   );
   return { functionCodes, deptEconomicCodes, govEconomicCodes, economicMappings, fundingSources, purchasedServiceCodes, glossaryEntries, settings };
 }
@@ -122,6 +122,8 @@ export interface DisclosureSettingsRow {
   amountUnit: "wan" | "yuan";
   titleWording: "department" | "unit";
   explanationSections: ExplanationSectionKey[];
+  /** The disclosure template: a bundled template's id or a custom one's code. */
+  template: string;
 }
 
 export async function listDisclosureSettings(db: DbOrTx, year: number): Promise<DisclosureSettingsRow[]> {
@@ -134,6 +136,7 @@ export async function listDisclosureSettings(db: DbOrTx, year: number): Promise<
       amountUnit: sql<"wan" | "yuan">`coalesce(${s.regionYearSettings.amountUnit}, 'wan')`,
       titleWording: sql<"department" | "unit">`coalesce(${s.regionYearSettings.titleWording}, 'department')`,
       explanationSections: sql<ExplanationSectionKey[]>`coalesce(${s.regionYearSettings.explanationSections}, '["overview","sanggong","other"]'::jsonb)`,
+      template: sql<string>`coalesce(${s.regionYearSettings.template}, 'standard-17')`,
     })
     .from(s.organisations)
     .leftJoin(s.regionYearSettings, and(eq(s.regionYearSettings.regionId, s.organisations.id), eq(s.regionYearSettings.year, year)))
@@ -152,14 +155,26 @@ export async function findDisclosureSettings(db: DbOrTx, regionId: number, year:
 
 export async function upsertDisclosureSettings(
   tx: DbOrTx,
-  values: { regionId: number; year: number; amountUnit: "wan" | "yuan"; titleWording: "department" | "unit"; explanationSections: ExplanationSectionKey[] },
+  values: {
+    regionId: number;
+    year: number;
+    amountUnit: "wan" | "yuan";
+    titleWording: "department" | "unit";
+    explanationSections: ExplanationSectionKey[];
+    template: string;
+  },
 ) {
   await tx
     .insert(s.regionYearSettings)
     .values(values)
     .onConflictDoUpdate({
       target: [s.regionYearSettings.regionId, s.regionYearSettings.year],
-      set: { amountUnit: values.amountUnit, titleWording: values.titleWording, explanationSections: values.explanationSections },
+      set: {
+        amountUnit: values.amountUnit,
+        titleWording: values.titleWording,
+        explanationSections: values.explanationSections,
+        template: values.template,
+      },
     });
 }
 

@@ -17,7 +17,8 @@ export interface AuditEntry {
     | "settings"
     | "glossary"
     | "organisation"
-    | "catalogue";
+    | "catalogue"
+    | "template";
   entityId: number | string;
   budgetId?: number | null;
   before?: unknown;

@@ -12,6 +12,8 @@ import {
   upsertDisclosureSettings,
 } from "../queries/fiscal-years";
 import { EXPLANATION_SECTION_KEYS, type ExplanationSectionKey } from "@/lib/budget/types";
+import { DEFAULT_TEMPLATE } from "@/lib/budget/template";
+import { templateExists } from "./templates";
 import { AppError, assertPermission } from "./errors";
 import { writeAudit } from "./audit";
 
@@ -66,6 +68,8 @@ export interface SettingsInput {
   amountUnit: "wan" | "yuan";
   titleWording: "department" | "unit";
   explanationSections: ExplanationSectionKey[];
+  /** The disclosure template (bundled id or custom code); absent: unchanged (the default for a new row). */
+  template?: string;
 }
 
 export async function updateSettings(db: DbOrTx, actor: SessionUser, input: SettingsInput) {
@@ -77,14 +81,18 @@ export async function updateSettings(db: DbOrTx, actor: SessionUser, input: Sett
     const region = await findRegion(tx, input.regionId);
     if (!region) throw new AppError("NOT_FOUND", "区划不存在");
     const before = await findDisclosureSettings(tx, input.regionId, input.year);
-    const after = { amountUnit: input.amountUnit, titleWording: input.titleWording, explanationSections: sections };
+    const template = input.template ?? before?.template ?? DEFAULT_TEMPLATE.id;
+    if (!(await templateExists(tx, template))) throw new AppError("NOT_FOUND", `公开模板“${template}”不存在`);
+    const after = { amountUnit: input.amountUnit, titleWording: input.titleWording, explanationSections: sections, template };
     await upsertDisclosureSettings(tx, { regionId: input.regionId, year: input.year, ...after });
     await writeAudit(tx, {
       userId: actor.id,
       action: "settings.update",
       entity: "settings",
       entityId: `${region.code}:${input.year}`,
-      before: before ? { amountUnit: before.amountUnit, titleWording: before.titleWording, explanationSections: before.explanationSections } : null,
+      before: before
+        ? { amountUnit: before.amountUnit, titleWording: before.titleWording, explanationSections: before.explanationSections, template: before.template }
+        : null,
       after,
     });
     return { regionId: input.regionId, year: input.year, ...after };

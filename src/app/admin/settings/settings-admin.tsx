@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { EXPLANATION_SECTION_KEYS, type ExplanationSectionKey } from "@/lib/budget/types";
 import { Button, Card, ErrorText, inputClass, labelClass, Notice } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
@@ -17,10 +17,9 @@ const SECTION_LABELS: Record<ExplanationSectionKey, string> = {
 export function SettingsAdmin() {
   const trpc = useTRPC();
   const years = useQuery(trpc.admin.years.queryOptions());
-  const [year, setYear] = useState<number | null>(null);
-  useEffect(() => {
-    if (year === null && years.data?.[0]) setYear(years.data[0].year);
-  }, [year, years.data]);
+  const [chosen, setYear] = useState<number | null>(null);
+  // the newest year until one is chosen
+  const year = chosen ?? years.data?.[0]?.year ?? null;
   return (
     <>
       <div className="max-w-xs">
@@ -63,12 +62,19 @@ type RegionRow = {
   amountUnit: "wan" | "yuan";
   titleWording: "department" | "unit";
   explanationSections: ExplanationSectionKey[];
+  template: string;
 };
 
 function RegionSettings({ year, region }: { year: number; region: RegionRow }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ amountUnit: region.amountUnit, titleWording: region.titleWording, explanationSections: region.explanationSections });
+  const [form, setForm] = useState({
+    amountUnit: region.amountUnit,
+    titleWording: region.titleWording,
+    explanationSections: region.explanationSections,
+    template: region.template,
+  });
+  const templates = useQuery(trpc.templates.list.queryOptions());
   const [saved, setSaved] = useState<string | null>(null);
   const save = useMutation(
     trpc.admin.updateSettings.mutationOptions({
@@ -118,6 +124,25 @@ function RegionSettings({ year, region }: { year: number; region: RegionRow }) {
               <option value="unit">单位预算</option>
             </select>
           </div>
+        </div>
+        <div>
+          <label htmlFor={`${id}-template`} className={labelClass}>
+            公开模板
+          </label>
+          <select id={`${id}-template`} className={inputClass} value={form.template} onChange={(e) => setForm({ ...form, template: e.target.value })}>
+            {templates.data?.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.name}（{t.tableCount} 张表{t.bundled ? "，内置" : ""}）
+              </option>
+            )) ?? <option value={form.template}>{form.template}</option>}
+          </select>
+          <p className="mt-1 text-xs text-gray-600">
+            表格张数、顺序、标题、金额单位与小数位、情况说明章节与金额写法；可在
+            <a href="/admin/templates" className="text-brand hover:underline">
+              公开模板
+            </a>
+            中复制、修改并预览。
+          </p>
         </div>
         <fieldset>
           <legend className={labelClass}>情况说明打印的部分</legend>

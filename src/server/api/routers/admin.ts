@@ -106,6 +106,7 @@ export const adminRouter = createTRPCRouter({
         amountUnit: z.enum(["wan", "yuan"], "金额单位须为万元或元"),
         titleWording: z.enum(["department", "unit"], "标题须为部门预算或单位预算"),
         explanationSections: z.array(z.enum(EXPLANATION_SECTION_KEYS, "情况说明部分无效")).min(1, "情况说明至少要打印一个部分"),
+        template: z.string().trim().min(1, "请选择公开模板").max(60).optional(),
       }),
     )
     .mutation(({ ctx, input }) => updateSettings(ctx.db, ctx.user, input)),

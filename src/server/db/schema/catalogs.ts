@@ -17,7 +17,7 @@ export const fiscalYears = pgTable(
 
 /**
  * Disclosure settings, one row per region and year: the display unit (万元 or 元), the title
- * wording (部门预算 / 单位预算) and the 情况说明 sections printed. More settings go here as columns.
+ * wording (部门预算 / 单位预算), the 情况说明 sections printed and the disclosure template. More settings go here as columns.
  */
 export const regionYearSettings = pgTable(
   "region_year_settings",
@@ -34,6 +34,8 @@ export const regionYearSettings = pgTable(
       .$type<ExplanationSectionKey[]>()
       .notNull()
       .default(sql`'["overview","sanggong","other"]'::jsonb`),
+    /** The disclosure template: a bundled template's id ("standard-17") or a custom one's code ("custom-3"). */
+    template: text("template").notNull().default("standard-17"),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.year] }),

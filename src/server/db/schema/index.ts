@@ -2,3 +2,4 @@ export * from "./organisations";
 export * from "./catalogs";
 export * from "./budgets";
 export * from "./search";
+export * from "./templates";

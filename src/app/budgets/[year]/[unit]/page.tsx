@@ -96,7 +96,7 @@ export default async function UnitBudgetPage(props: Props) {
             下载 PDF（完整公开文件）
           </a>
           <a href={`${openPaths.unitXlsx(year, code)}${revisionQuery}`} download className="button">
-            下载 Excel（全部 17 张表）
+            下载 Excel（全部 {d.tables.length} 张表）
           </a>
           <a href={`${openPaths.unit(year, code)}${revisionQuery}`} className="button button-secondary">
             JSON 数据

@@ -85,7 +85,7 @@ export default async function DepartmentBudgetPage(props: Props) {
             下载 PDF（部门汇总公开文件）
           </a>
           <a href={openPaths.departmentXlsx(year, code)} download className="button">
-            下载 Excel（部门汇总 17 张表）
+            下载 Excel（部门汇总 {d.tables.length} 张表）
           </a>
           <a href={openPaths.department(year, code)} className="button button-secondary">
             JSON 数据
