@@ -193,6 +193,7 @@ describe("every transition, legal or not", () => {
   const VERBS: Record<WorkflowAction, (c: ReturnType<typeof roles>, ref: Ref) => Promise<unknown>> = {
     edit: (c, ref) => c.preparer.editing.updateNarrative({ ...ref, narrative: { overview: "补充说明" } }),
     submit: (c, ref) => submitAcknowledging(c.preparer, ref),
+    withdraw: (c, ref) => c.preparer.workflow.withdraw(ref),
     return: (c, ref) => c.reviewer.workflow.return({ ...ref, comment: "退回意见" }),
     approve: (c, ref) => c.reviewer.workflow.approve(ref),
     publish: (c, ref) => c.reviewer.workflow.publish(ref),

@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { accountRouter } from "./routers/account";
 import { budgetsRouter } from "./routers/budgets";
 import { editingRouter } from "./routers/editing";
+import { reviewRouter } from "./routers/review";
 import { usersRouter } from "./routers/users";
 import { workflowRouter } from "./routers/workflow";
 
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   budgets: budgetsRouter,
   editing: editingRouter,
   workflow: workflowRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;
