@@ -11,6 +11,7 @@ import { seedDatabase } from "@/server/db/seed";
 import type { DbOrTx } from "@/server/db/client";
 import * as s from "@/server/db/schema";
 import type { SessionUser } from "@/server/auth/session";
+import { formatAmount } from "@/lib/money";
 
 let t: TestDatabase;
 let preparerUser: SessionUser;
@@ -136,7 +137,13 @@ describe("comments, replies, resolution and the differences between submissions"
       // The timeline says it in words.
       const timeline = await reviewer.budgets.timeline({ budgetId: ref.budgetId });
       const actions = timeline.map((e) => e.action);
-      expect(actions).toEqual(expect.arrayContaining(["submit", "comment.add", "return", "lineItem.update", "comment.reply", "comment.resolve"]));
+      expect(actions).toEqual(expect.arrayContaining(["提交", "提出审核意见", "退回", "修改明细", "回复审核意见", "审核意见已解决"]));
+      const fix = timeline.find((e) => e.action === "修改明细")!;
+      expect(fix.subject).toContain(target.functionCode);
+      expect(fix.subject).toContain("一般公共预算");
+      expect(fix.details).toEqual([`金额：${formatAmount(target.amount, "wan")} 万元 → 0.00 万元`]);
+      expect(timeline.find((e) => e.action === "回复审核意见")?.details).toEqual(["回复“该项金额偏高，请核实”：已核减为 1 元"]);
+      expect(JSON.stringify(timeline)).not.toMatch(/gpb|unit_other|"project"/u);
       const snapshots = await tx.select().from(s.budgetSnapshots).where(eq(s.budgetSnapshots.budgetId, ref.budgetId));
       expect(snapshots.map((x) => x.seq).sort()).toEqual([1, 2]);
     });

@@ -209,6 +209,8 @@ export async function getReview(db: DbOrTx, actor: SessionUser, budgetId: number
     sinceSubmission,
     priorYear,
     comments: await commentThreads(db, budgetId),
+    /** The disclosure as it would be published (tables, 情况说明), for the preview. */
+    preview: disclosure,
   };
 }
 

@@ -7,7 +7,7 @@ import { publicPaths } from "@/server/cache-tags";
 import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
-import { CommentsPanel } from "./comments-panel";
+import { CommentItem, CommentThreads, type CommentThread } from "./comment-threads";
 import { LineItems } from "./line-items";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
@@ -18,10 +18,24 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
   const trpc = useTRPC();
   const detail = useQuery(trpc.budgets.get.queryOptions({ budgetId }));
   const checks = useQuery(trpc.budgets.checks.queryOptions({ budgetId }));
+  const threads = useQuery(trpc.review.comments.queryOptions({ budgetId }));
 
   if (detail.isPending) return <p>正在加载…</p>;
   if (detail.error) return <ErrorText>{errorMessage(detail.error)}</ErrorText>;
-  const { budget, lineItems, projects, comments, actions } = detail.data;
+  const { budget, lineItems, projects, actions } = detail.data;
+  const comments = (threads.data ?? []) as CommentThread[];
+  const canResolve = actions.includes("approve") || actions.includes("return") || actions.includes("publish");
+  const onLine = (lineItemId: number) => {
+    const here = comments.filter((c) => c.lineItemId === lineItemId);
+    if (here.length === 0) return null;
+    return (
+      <div className="space-y-1">
+        {here.map((c) => (
+          <CommentItem key={c.id} c={c} canReply canResolve={canResolve} compact />
+        ))}
+      </div>
+    );
+  };
   const ref = { budgetId, version: budget.version };
   const editable = actions.includes("edit");
   const change = checks.data?.total;
@@ -50,6 +64,9 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
             </span>
           )}
           {budget.approvedOn && <span>批复日期 {budget.approvedOn}</span>}
+          <Link href={`/workspace/budgets/${budgetId}/review`} className="text-brand hover:underline">
+            审核与差异
+          </Link>
           {budget.status === "published" && (
             <Link href={publicPaths.unit(budget.year, budget.unitCode)} className="text-brand hover:underline">
               查看公开页面
@@ -61,10 +78,18 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
         )}
       </div>
 
-      <WorkflowActions budgetRef={ref} status={budget.status} revision={budget.revision} actions={actions} checks={checks.data?.checks ?? []} correctionNote={budget.correctionNote} />
-      <CommentsPanel comments={comments} lineItems={lineItems} />
+      <WorkflowActions
+        budgetRef={ref}
+        status={budget.status}
+        revision={budget.revision}
+        actions={actions}
+        checks={checks.data?.checks ?? []}
+        correctionNote={budget.correctionNote}
+        reviewStarted={budget.reviewStartedAt !== null}
+      />
+      <CommentThreads comments={comments} canReply canResolve={canResolve} />
       <ChecksPanel query={checks} />
-      <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} />
+      <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} rowComments={onLine} />
       <Projects budgetRef={ref} projects={projects} editable={editable} />
       <NarrativeForm budgetRef={ref} budget={budget} editable={editable} />
       {canSeeTimeline && <Timeline budgetId={budgetId} />}

@@ -23,9 +23,11 @@ interface Props {
   lineItems: Line[];
   projects: { id: number; name: string }[];
   editable: boolean;
+  /** The reviewer's comments on a line, shown under its row. */
+  rowComments?: (lineItemId: number) => React.ReactNode;
 }
 
-export function LineItems({ budgetRef, lineItems, projects, editable }: Props) {
+export function LineItems({ budgetRef, lineItems, projects, editable, rowComments }: Props) {
   const trpc = useTRPC();
   const refresh = useRefreshBudget();
   const options = useQuery({ ...trpc.budgets.formOptions.queryOptions({ budgetId: budgetRef.budgetId }), staleTime: 10 * 60_000 });
@@ -75,7 +77,7 @@ export function LineItems({ budgetRef, lineItems, projects, editable }: Props) {
                   </td>
                 </tr>
               ) : (
-                <tr key={l.id} className="border-b last:border-0">
+                [<tr key={l.id} className="border-b last:border-0">
                   <td className="py-1.5 pr-2">
                     <span className="font-mono text-xs">{l.functionCode}</span> {l.functionName}
                   </td>
@@ -99,7 +101,15 @@ export function LineItems({ budgetRef, lineItems, projects, editable }: Props) {
                       </Button>
                     </td>
                   )}
-                </tr>
+                </tr>,
+                rowComments?.(l.id) ? (
+                  <tr key={`${l.id}-comments`} className="border-b">
+                    <td colSpan={8} className="p-2">
+                      {rowComments(l.id)}
+                    </td>
+                  </tr>
+                ) : null,
+                ]
               ),
             )}
           </tbody>
