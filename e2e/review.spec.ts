@@ -39,7 +39,7 @@ async function addLine(page: Page, functionCode: string, economicCode: string, k
 }
 
 async function submit(page: Page, name: "提交" | "重新提交") {
-  const form = page.getByRole("form", { name });
+  const form = page.getByRole("form", { name, exact: true });
   await expect(form).toBeVisible();
   for (const box of await form.getByRole("checkbox").all()) await box.check();
   await form.getByRole("button", { name, exact: true }).click();
@@ -108,7 +108,7 @@ test("submit, review with differences and a line comment, return, fix, reply, re
   await edit.getByRole("button", { name: "保存" }).click();
   await expect(edit).toBeHidden();
   await expect(page.getByText("收支总预算 129.00 万元")).toBeVisible();
-  await onRow.getByLabel("回复").fill("已按定额标准核减为 6 万元。");
+  await onRow.getByRole("textbox", { name: "回复" }).fill("已按定额标准核减为 6 万元。");
   await onRow.getByRole("button", { name: "发送回复" }).click();
   await expect(onRow).toContainText("已按定额标准核减为 6 万元。");
   await submit(page, "重新提交");

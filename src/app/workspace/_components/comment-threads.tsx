@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button, Card, ErrorText, formatDateTime, inputClass, labelClass } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { useRefreshBudget } from "./use-budget";
@@ -34,6 +34,8 @@ export function CommentItem({ c, canReply, canResolve, compact = false }: { c: C
   const trpc = useTRPC();
   const refresh = useRefreshBudget();
   const [reply, setReply] = useState("");
+  // A comment can be shown twice on a page (in the list and on its row): ids must stay unique.
+  const replyId = useId();
   const send = useMutation(trpc.review.reply.mutationOptions({ onSuccess: async () => { setReply(""); await refresh(); } }));
   const resolve = useMutation(trpc.review.resolve.mutationOptions({ onSuccess: () => refresh() }));
   const look = c.highlighted ? "border-amber-300 bg-amber-50" : "border-gray-200 bg-gray-50 text-gray-700";
@@ -65,7 +67,7 @@ export function CommentItem({ c, canReply, canResolve, compact = false }: { c: C
         <div className="mt-2 flex flex-wrap items-end gap-2">
           {canReply && (
             <form
-              aria-label={`回复意见：${c.body}`}
+              aria-label="回复意见"
               className="flex flex-1 flex-wrap items-end gap-2"
               onSubmit={(e) => {
                 e.preventDefault();
@@ -73,10 +75,10 @@ export function CommentItem({ c, canReply, canResolve, compact = false }: { c: C
               }}
             >
               <div className="min-w-48 flex-1">
-                <label htmlFor={`reply-${c.id}`} className={labelClass}>
+                <label htmlFor={replyId} className={labelClass}>
                   回复
                 </label>
-                <input id={`reply-${c.id}`} className={inputClass} value={reply} onChange={(e) => setReply(e.target.value)} />
+                <input id={replyId} className={inputClass} value={reply} onChange={(e) => setReply(e.target.value)} />
               </div>
               <Button type="submit" variant="secondary" disabled={send.isPending || reply.trim() === ""}>
                 发送回复

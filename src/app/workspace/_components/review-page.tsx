@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { formatAmount } from "@/lib/money";
 import type { DiffRow } from "@/lib/review/diff";
 import { DisclosureDocument } from "@/components/disclosure/DisclosureDocument";
@@ -37,7 +37,7 @@ function CommentForm({
       },
     }),
   );
-  const id = `comment-${target.kind}-${"lineItemId" in target ? target.lineItemId : "tableNumber" in target ? `${target.tableNumber}-${target.rowCode ?? target.rowName}` : "all"}`;
+  const id = useId();
   return (
     <form
       aria-label={label}
@@ -156,21 +156,24 @@ export function ReviewPage({ budgetId }: { budgetId: number }) {
   const canResolve = r.actions.includes("approve") || r.actions.includes("return") || r.actions.includes("publish");
   const comments = r.comments as CommentThread[];
   const onLine = (row: DiffRow) => comments.filter((c) => row.lineItemId !== null && c.lineItemId === Number(row.lineItemId));
-  const rowAction = canComment
-    ? (row: DiffRow) =>
-        row.lineItemId !== null ? (
-          <Button
-            variant="secondary"
-            aria-label={`对明细 ${row.cells.function.after ?? ""} ${row.cells.economic.after ?? ""} 提意见`}
-            onClick={() => setCommenting((k) => (k === row.lineItemId ? null : row.lineItemId))}
-          >
-            提意见
-          </Button>
-        ) : null
-    : undefined;
-  const rowExtra = (row: DiffRow) => {
+  // One open comment form at a time, in the table where it was asked for.
+  const formKey = (table: string, row: DiffRow) => `${table}:${row.lineItemId ?? ""}`;
+  const rowAction = (table: string) =>
+    canComment
+      ? (row: DiffRow) =>
+          row.lineItemId !== null ? (
+            <Button
+              variant="secondary"
+              aria-label={`对明细 ${row.cells.function.after ?? ""} ${row.cells.economic.after ?? ""} 提意见`}
+              onClick={() => setCommenting((k) => (k === formKey(table, row) ? null : formKey(table, row)))}
+            >
+              提意见
+            </Button>
+          ) : null
+      : undefined;
+  const rowExtra = (table: string) => (row: DiffRow) => {
     const here = onLine(row);
-    const open = commenting !== null && commenting === row.lineItemId;
+    const open = commenting !== null && commenting === formKey(table, row);
     if (here.length === 0 && !open) return null;
     return (
       <div className="space-y-2">
@@ -236,7 +239,7 @@ export function ReviewPage({ budgetId }: { budgetId: number }) {
         {r.sinceSubmission ? (
           <>
             <p className="mb-1 text-sm text-gray-700">{r.sinceSubmission.label}</p>
-            <DiffTable title="与上次提交相比的差异" diff={r.sinceSubmission.diff} unit={unit} beforeLabel="上次" afterLabel="本次" rowAction={rowAction} rowExtra={rowExtra} />
+            <DiffTable title="与上次提交相比的差异" diff={r.sinceSubmission.diff} unit={unit} beforeLabel="上次" afterLabel="本次" rowAction={rowAction("since")} rowExtra={rowExtra("since")} />
           </>
         ) : (
           <p className="text-sm text-gray-600">这是第一次提交，没有可比较的上次提交。</p>
@@ -250,7 +253,7 @@ export function ReviewPage({ budgetId }: { budgetId: number }) {
             {r.priorYear.baselineTotal !== null && <>；填报的上年收支总预算为 {formatAmount(r.priorYear.baselineTotal, unit)} {r.unitLabel}</>}。
           </p>
         )}
-        <DiffTable title="与上年相比的差异" diff={r.priorYear.diff} unit={unit} beforeLabel={`${r.priorYear.year} 年`} afterLabel={`${budget.year} 年`} rowAction={rowAction} rowExtra={rowExtra} />
+        <DiffTable title="与上年相比的差异" diff={r.priorYear.diff} unit={unit} beforeLabel={`${r.priorYear.year} 年`} afterLabel={`${budget.year} 年`} rowAction={rowAction("prior")} rowExtra={rowExtra("prior")} />
       </Card>
 
       {canComment && (
