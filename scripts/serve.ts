@@ -15,6 +15,8 @@ import {
   stripClientRuntime,
   type CachedPage,
 } from "../src/server/http/page-cache";
+import { observe } from "../src/server/http/observe";
+import { metrics } from "../src/server/observability/metrics";
 
 export interface ServeOptions {
   port: number;
@@ -28,6 +30,8 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
   const handle = app.getRequestHandler();
   const cache = new PublicPageCache();
   registerPublicPageCache(cache);
+  const m = metrics();
+  m.sources.pageCache = () => ({ entries: cache.size, bytes: cache.bytes });
   const bypass = crypto.randomBytes(16).toString("hex");
   const pending = new Map<string, Promise<CachedPage | { status: number; headers: Record<string, string>; body: Buffer }>>();
 
@@ -53,7 +57,7 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
     return { status: response.status, headers, body: raw };
   }
 
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const fromSelf = req.headers["x-page-cache-bypass"] === bypass;
     if (fromSelf || !isCacheableRequest(req)) {
       void handle(req, res);
@@ -62,9 +66,11 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
     const key = req.url ?? "/";
     const hit = cache.get(key);
     if (hit) {
+      m.pageCacheHits.inc();
       sendCachedPage(req, res, hit);
       return;
     }
+    m.pageCacheMisses.inc();
     let job = pending.get(key);
     if (!job) {
       job = render(key).finally(() => pending.delete(key));
@@ -83,7 +89,14 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
         void handle(req, res);
       },
     );
-  });
+  };
+  const server = http.createServer(
+    observe(handler, {
+      metricsToken: process.env.METRICS_TOKEN?.trim() || undefined,
+      servedFromCache: (req) => isCacheableRequest(req) && cache.get(req.url ?? "/") !== undefined,
+      internal: (req) => req.headers["x-page-cache-bypass"] === bypass,
+    }),
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return server;

@@ -10,6 +10,8 @@
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
+import { logEvent } from "../observability/log";
+import { metrics } from "../observability/metrics";
 
 const REGISTRY = Symbol.for("dept-budget.public-page-cache");
 
@@ -80,6 +82,13 @@ export class PublicPageCache {
     return this.entries.size;
   }
 
+  /** Bytes held: each page's plain and gzip copies. */
+  get bytes() {
+    let total = 0;
+    for (const page of this.entries.values()) total += page.body.length + page.gzip.length;
+    return total;
+  }
+
   get(key: string): CachedPage | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
@@ -135,6 +144,8 @@ export function registerPublicPageCache(cache: PublicPageCache) {
 export function clearPublicPageCache() {
   const cache = (globalThis as Record<symbol, unknown>)[REGISTRY] as PublicPageCache | undefined;
   cache?.clear();
+  metrics().pageCacheInvalidations.inc();
+  logEvent("cache.invalidated", { cache: "public-pages" });
 }
 
 /** Send a cached page, honouring If-None-Match and Accept-Encoding. */
