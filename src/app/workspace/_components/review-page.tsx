@@ -171,7 +171,8 @@ export function ReviewPage({ budgetId }: { budgetId: number }) {
             </Button>
           ) : null
       : undefined;
-  const rowExtra = (table: string) => (row: DiffRow) => {
+  const rowExtra = (table: string) =>
+    function extraUnderRow(row: DiffRow) {
     const here = onLine(row);
     const open = commenting !== null && commenting === formKey(table, row);
     if (here.length === 0 && !open) return null;
