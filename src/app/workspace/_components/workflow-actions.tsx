@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { createContext, useContext, useState } from "react";
@@ -120,21 +121,15 @@ function SubmitForm({ budgetRef, resubmit, checks }: { budgetRef: BudgetRef; res
   );
 }
 
-interface RowComment {
-  key: number;
-  tableNumber: number | null;
-  rowCode: string;
-  body: string;
-}
-
-/** 退回 with an opinion on the whole budget and, if wanted, opinions on single tables or rows. */
+/**
+ * 退回 with an opinion on the whole budget. Opinions on a table row or a line item are given on the
+ * review page, where the row is chosen on screen; they go back to the unit with the return.
+ */
 function ReturnForm({ budgetRef }: { budgetRef: BudgetRef }) {
   const trpc = useTRPC();
   const verb = useVerb();
   const [comment, setComment] = useState("");
-  const [rows, setRows] = useState<RowComment[]>([]);
   const send = useMutation(trpc.workflow.return.mutationOptions(verb.handlers("已退回单位修改。")));
-  const update = (key: number, patch: Partial<RowComment>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const [confirming, setConfirming] = useState(false);
   return (
     <form
@@ -148,50 +143,10 @@ function ReturnForm({ budgetRef }: { budgetRef: BudgetRef }) {
         审核意见
       </label>
       <textarea id="return-comment" rows={3} className={inputClass} value={comment} onChange={(e) => setComment(e.target.value)} />
-      {rows.map((r, i) => (
-        <fieldset key={r.key} className="mt-2 grid gap-2 rounded border p-2 sm:grid-cols-[8rem_10rem_1fr_auto]">
-          <legend className="text-xs text-gray-600">逐项意见 {i + 1}</legend>
-          <div>
-            <label htmlFor={`row-${r.key}-table`} className={labelClass}>
-              表号
-            </label>
-            <select
-              id={`row-${r.key}-table`}
-              className={inputClass}
-              value={r.tableNumber ?? ""}
-              onChange={(e) => update(r.key, { tableNumber: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">不限</option>
-              {Array.from({ length: 17 }, (_, n) => n + 1).map((n) => (
-                <option key={n} value={n}>
-                  表{n}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`row-${r.key}-code`} className={labelClass}>
-              行（科目编码）
-            </label>
-            <input id={`row-${r.key}-code`} className={inputClass} value={r.rowCode} onChange={(e) => update(r.key, { rowCode: e.target.value })} />
-          </div>
-          <div>
-            <label htmlFor={`row-${r.key}-body`} className={labelClass}>
-              意见
-            </label>
-            <input id={`row-${r.key}-body`} className={inputClass} value={r.body} onChange={(e) => update(r.key, { body: e.target.value })} />
-          </div>
-          <div className="flex items-end">
-            <Button variant="secondary" onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
-              删除
-            </Button>
-          </div>
-        </fieldset>
-      ))}
       <div className="mt-2 flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => setRows((rs) => [...rs, { key: Date.now(), tableNumber: null, rowCode: "", body: "" }])}>
-          添加逐项意见
-        </Button>
+        <Link href={`/workspace/budgets/${budgetRef.budgetId}/review`} className="self-center text-sm text-brand hover:underline">
+          对某行或某条明细提意见（审核与差异）
+        </Link>
         <Button type="submit" variant="danger" disabled={send.isPending || confirming}>
           退回
         </Button>
@@ -206,7 +161,7 @@ function ReturnForm({ budgetRef }: { budgetRef: BudgetRef }) {
               {
                 ...budgetRef,
                 comment,
-                rowComments: rows.map((r) => ({ body: r.body, tableNumber: r.tableNumber, rowCode: r.rowCode.trim() || null })),
+                rowComments: [],
               },
               { onSettled: () => setConfirming(false) },
             )
