@@ -5,6 +5,8 @@
 export type * from "./types";
 export type * from "./model";
 
+export { EXPLANATION_SECTION_KEYS, DEFAULT_EXPLANATION_SECTIONS, DEFAULT_DISCLOSURE_SETTINGS, budgetWording } from "./types";
+export { disclosureSettingsOf } from "./settings";
 export { computeDisclosure, checkDisclosure, summarize } from "./compute";
 export { headerRows, leafColumns, isGroup, COLUMNS } from "./columns";
 export { TABLE_TITLES, EMPTY_NOTES, ROUNDING_NOTE, SANGGONG_CODES, chineseNumeral } from "./tables";
@@ -18,3 +20,4 @@ export type { ChangeBreakdown, UnitFigure } from "./department-reasons";
 export { BudgetDomainError, isBudgetDomainError } from "./errors";
 export type { BudgetErrorCode } from "./errors";
 export { displayCell } from "./display";
+export { resolveTaskLinks, linkedAmount, TASK_FIGURE_LABELS } from "./tasks";

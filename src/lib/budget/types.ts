@@ -146,13 +146,33 @@ export interface PerformanceIndicator {
   deadline: string; // 完成时限, e.g. "2024-12"
 }
 
+/**
+ * What a 表16 task's amount follows: 基本支出人员经费, 基本支出公用经费, one project's money, or
+ * all projects' money. A linked task's amount is computed from the line items by the engine.
+ */
+export type TaskFigure = "personnel" | "public" | "project" | "projects";
+
+export interface TaskLink {
+  figure: TaskFigure;
+  /** The project, for figure "project"; null otherwise. */
+  projectId: string | null;
+}
+
+export interface PerformanceTask {
+  name: string;
+  /** Typed by hand; for a linked task, the computed figure (the engine recomputes it). */
+  amount: Money;
+  /** Absent or null: typed by hand. */
+  link?: TaskLink | null;
+}
+
 export interface PerformanceTarget {
   /** null: the unit's overall target (表16); otherwise the project's (表17). */
   projectId: string | null;
   unitCode?: string;
   goal: string; // 年度绩效目标 / 总体目标
   /** 表16 年度主要任务 with 预算资金情况; empty for project targets. */
-  tasks: { name: string; amount: Money }[];
+  tasks: PerformanceTask[];
   indicators: PerformanceIndicator[];
 }
 
@@ -195,6 +215,12 @@ export interface Narrative {
 /** Prior-year figures entered by hand when the prior year's budget is not in the database. */
 export interface PriorYearBaseline {
   total: Money;
+  /** 上年收入 by 资金来源 (the sources that had money), and 上年结转结余 as "carryover". */
+  bySource?: Partial<Record<SourceCode | "carryover", Money>>;
+  /** 上年 基本支出 and 项目支出. */
+  byKind?: { basic: Money; project: Money };
+  /** 上年 支出 by 功能分类 类 (3-digit codes). */
+  byFunctionClass?: { code: string; amount: Money }[];
   sanggong?: {
     abroad: Money;
     reception: Money;
@@ -206,6 +232,39 @@ export interface PriorYearBaseline {
 export interface GlossaryEntry {
   term: string;
   definition: string;
+}
+
+/**
+ * The 情况说明's sections, by key, in the order a region prints them. The seed's template is
+ * overview, sanggong, other; many regions add 财政拨款收支 ("fiscal") and 一般公共预算支出 ("gpb").
+ */
+export type ExplanationSectionKey = "overview" | "fiscal" | "gpb" | "sanggong" | "other";
+
+/** Every section the engine can write, in the order they are printed when chosen. */
+export const EXPLANATION_SECTION_KEYS = ["overview", "fiscal", "gpb", "sanggong", "other"] as const satisfies readonly ExplanationSectionKey[];
+
+/** The seed's template (沈阳市和平区 2024). */
+export const DEFAULT_EXPLANATION_SECTIONS: readonly ExplanationSectionKey[] = ["overview", "sanggong", "other"];
+
+/**
+ * Disclosure settings of the region and year, carried in the input so that a published snapshot
+ * keeps the settings it was published with. The display unit is `BudgetInput.amountUnit`.
+ */
+export interface DisclosureSettings {
+  /** 部门预算 (a department, or the usual wording) or 单位预算 (a single unit's own disclosure). */
+  titleWording: "department" | "unit";
+  /** Which 情况说明 sections are printed; printed in `EXPLANATION_SECTION_KEYS` order. */
+  explanationSections: ExplanationSectionKey[];
+}
+
+export const DEFAULT_DISCLOSURE_SETTINGS: DisclosureSettings = {
+  titleWording: "department",
+  explanationSections: [...DEFAULT_EXPLANATION_SECTIONS],
+};
+
+/** "部门预算" or "单位预算". */
+export function budgetWording(settings: DisclosureSettings | undefined): "部门预算" | "单位预算" {
+  return settings?.titleWording === "unit" ? "单位预算" : "部门预算";
 }
 
 export interface BudgetInput {
@@ -232,4 +291,6 @@ export interface BudgetInput {
    * and the other entities then carry `unitCode`; tables 2, 9, 13–17 list each unit.
    */
   units?: MemberUnit[];
+  /** The region's disclosure settings for the year; absent (older snapshots): the seed's template. */
+  disclosure?: DisclosureSettings;
 }

@@ -62,6 +62,9 @@ const ACTION_WORDS: Record<string, string> = {
   "project.update": "修改项目",
   "project.delete": "删除项目",
   "narrative.update": "修改说明",
+  "content.apply": "批量修改内容",
+  "content.replace": "替换全部内容",
+  "workbook.import": "导入工作簿",
   submit: "提交",
   withdraw: "撤回",
   "review.start": "开始审核",
@@ -184,6 +187,18 @@ export function describeTimeline(rows: AuditRow[], names: TimelineNames): Timeli
         if ("baselineTotal" in after) details.push(`上年收支总预算：${money(before.baselineTotal)} → ${money(after.baselineTotal)}`);
         if ("baselineSanggong" in after) details.push("上年“三公”经费已修改");
         break;
+      case "content.apply":
+      case "content.replace":
+      case "workbook.import": {
+        const PART_WORDS: Record<string, string> = { lineItems: "明细", projects: "项目", procurement: "政府采购", purchasedServices: "政府购买服务", targets: "绩效目标" };
+        for (const [part, word] of Object.entries(PART_WORDS)) {
+          const n = Math.max(Array.isArray(before[part]) ? before[part].length : 0, Array.isArray(after[part]) ? after[part].length : 0);
+          if (n > 0) details.push(`${word} ${n} 行`);
+        }
+        const replaced = asRec(after.replaced);
+        for (const [part, word] of Object.entries(PART_WORDS)) if (typeof replaced[part] === "number") details.push(`${word} ${str(replaced[part])} 行`);
+        break;
+      }
       case "create":
         details.push(after.from === "prior" ? "复制上年预算" : "空白预算");
         if (Number(after.skippedRows ?? 0) > 0) details.push(`${str(after.skippedRows)} 行因科目停用未复制`);

@@ -7,7 +7,7 @@ import { PUBLIC_TAG, budgetTag } from "../cache-tags";
 import { DisclosureDocument } from "@/components/disclosure/DisclosureDocument";
 import { renderToHtml } from "@/components/disclosure/static-html";
 import { directData, type DepartmentRef, type PublicData, type UnitSnapshotRef } from "./data";
-import { openPaths } from "./paths";
+import { openPaths } from "@/lib/paths";
 import * as views from "./views";
 
 /**

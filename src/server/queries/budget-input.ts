@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../db/client";
 import * as s from "../db/schema";
+import { resolveTaskLinks } from "@/lib/budget/tasks";
+import { catalogsFor, loadYearCatalogue, type YearCatalogue } from "./catalogue";
 import type {
   BudgetInput,
   Catalogs,
@@ -10,6 +12,8 @@ import type {
   UnitInfo,
   UnitType,
 } from "@/lib/budget/types";
+import { DEFAULT_DISCLOSURE_SETTINGS } from "@/lib/budget/types";
+import { applyCrosswalk, type Crosswalk } from "@/lib/budget/crosswalk";
 
 /**
  * `column = ANY('{1,2,3}'::int[])` for an integer column (serial ids, years): one bound parameter
@@ -32,28 +36,7 @@ function isTransaction(db: DbOrTx): boolean {
 
 /** The year's catalogues with names, the economic mapping for one unit type. */
 export async function loadCatalogs(db: DbOrTx, year: number, unitType: UnitType): Promise<Catalogs> {
-  // Sequential, not Promise.all: inside a transaction all queries share one connection.
-  const functions = await db
-    .select({ code: s.functionCodes.code, name: s.functionCodes.name })
-    .from(s.functionCodes)
-    .where(eq(s.functionCodes.year, year))
-    .orderBy(asc(s.functionCodes.code));
-  const deptEconomic = await db
-    .select({ code: s.deptEconomicCodes.code, name: s.deptEconomicCodes.name })
-    .from(s.deptEconomicCodes)
-    .where(eq(s.deptEconomicCodes.year, year))
-    .orderBy(asc(s.deptEconomicCodes.code));
-  const govEconomic = await db
-    .select({ code: s.govEconomicCodes.code, name: s.govEconomicCodes.name })
-    .from(s.govEconomicCodes)
-    .where(eq(s.govEconomicCodes.year, year))
-    .orderBy(asc(s.govEconomicCodes.code));
-  const econMapping = await db
-    .select({ deptCode: s.economicMappings.deptCode, govCode: s.economicMappings.govCode })
-    .from(s.economicMappings)
-    .where(and(eq(s.economicMappings.year, year), eq(s.economicMappings.unitType, unitType)))
-    .orderBy(asc(s.economicMappings.deptCode));
-  return { functions, deptEconomic, govEconomic, econMapping };
+  return catalogsFor(await loadYearCatalogue(db, year), unitType);
 }
 
 interface UnitRow {
@@ -347,11 +330,16 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
   for (const id of budgetIds) if (!byId.has(id)) throw new Error(`budget ${id} not found`);
 
   const units = await loadUnits(db, [...new Set(budgets.map((b) => b.unitId))]);
+  // Each year's code sets are read once, whatever the number of budgets and unit types.
+  const yearCatalogues = new Map<number, YearCatalogue>();
   const catalogCache = new Map<string, Catalogs>();
   for (const b of budgets) {
     const type = units.get(b.unitId)!.unit_type;
     const key = `${b.year}:${type}`;
-    if (!catalogCache.has(key)) catalogCache.set(key, await loadCatalogs(db, b.year, type));
+    if (catalogCache.has(key)) continue;
+    let cat = yearCatalogues.get(b.year);
+    if (!cat) yearCatalogues.set(b.year, (cat = await loadYearCatalogue(db, b.year)));
+    catalogCache.set(key, catalogsFor(cat, type));
   }
   const years = [...new Set(budgets.map((b) => b.year))];
   const settings = await db.select().from(s.regionYearSettings).where(idIn(s.regionYearSettings.year, years));
@@ -410,7 +398,11 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
     const performance: PerformanceTarget[] = (targets.get(budgetId) ?? []).map((t) => ({
       projectId: t.projectId === null ? null : String(t.projectId),
       goal: t.goal,
-      tasks: (tasks.get(t.id) ?? []).map((k) => ({ name: k.name, amount: k.amount })),
+      tasks: (tasks.get(t.id) ?? []).map((k) =>
+        k.link
+          ? { name: k.name, amount: k.amount, link: { figure: k.link, projectId: k.linkProjectId === null ? null : String(k.linkProjectId) } }
+          : { name: k.name, amount: k.amount },
+      ),
       indicators: (indicators.get(t.id) ?? []).map((i) => ({
         level1: i.level1,
         level2: i.level2,
@@ -422,11 +414,17 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
       })),
     }));
     const lineItems: LineItem[] = lines.get(budgetId) ?? [];
-    out.push({
+    const setting = settings.find((x) => x.regionId === unit.region_id && x.year === budget.year);
+    // Linked 表16 tasks carry the figure they follow, computed from the lines just read.
+    out.push(resolveTaskLinks({
       unit: unitInfo(unit),
       year: budget.year,
       revision: budget.revision,
-      amountUnit: settings.find((x) => x.regionId === unit.region_id && x.year === budget.year)?.amountUnit ?? "wan",
+      amountUnit: setting?.amountUnit ?? "wan",
+      disclosure: {
+        titleWording: setting?.titleWording ?? DEFAULT_DISCLOSURE_SETTINGS.titleWording,
+        explanationSections: setting?.explanationSections ?? [...DEFAULT_DISCLOSURE_SETTINGS.explanationSections],
+      },
       catalogs: catalogCache.get(`${budget.year}:${unit.unit_type}`)!,
       lineItems,
       projects: (projects.get(budgetId) ?? []).map((p) => ({ id: String(p.id), name: p.name, content: p.content, debtFinanced: p.debtFinanced, sort: p.sort })),
@@ -472,20 +470,44 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
         : null,
       narrative: { totalChangeReason: budget.totalChangeReason, sanggongChangeReason: budget.sanggongChangeReason, overview: budget.overview },
       baseline:
-        budget.baselineTotal === null ? null : { total: budget.baselineTotal, ...(budget.baselineSanggong ? { sanggong: budget.baselineSanggong } : {}) },
+        budget.baselineTotal === null
+          ? null
+          : {
+              total: budget.baselineTotal,
+              ...(budget.baselineSanggong ? { sanggong: budget.baselineSanggong } : {}),
+              ...(budget.baselineDetail ?? {}),
+            },
       priorBudget: null,
       glossary: (glossary.get(budget.year) ?? []).map((g) => ({ term: g.term, definition: g.definition })),
-    });
+    }));
   }
 
   if (options.withPrior !== false) {
     const priors = await loadPublishedInputs(db, budgets.map((b) => ({ unitId: b.unitId, year: b.year - 1 })));
+    const crosswalks = new Map<number, Crosswalk>();
+    for (const year of years) crosswalks.set(year, await loadCrosswalk(db, year - 1, year));
     for (const [i, budgetId] of budgetIds.entries()) {
       const budget = byId.get(budgetId)!;
-      out[i]!.priorBudget = priors.get(`${budget.unitId}:${budget.year - 1}`) ?? null;
+      const prior = priors.get(`${budget.unitId}:${budget.year - 1}`) ?? null;
+      out[i]!.priorBudget = prior && applyCrosswalk(prior, crosswalks.get(budget.year)!, out[i]!);
     }
   }
   return out;
+}
+
+/** Codes of `fromYear` recorded as another code in `toYear` (code_crosswalk). */
+export async function loadCrosswalk(db: DbOrTx, fromYear: number, toYear: number): Promise<Crosswalk> {
+  const rows = await db
+    .select({ catalog: s.codeCrosswalk.catalog, fromCode: s.codeCrosswalk.fromCode, toCode: s.codeCrosswalk.toCode })
+    .from(s.codeCrosswalk)
+    .where(and(eq(s.codeCrosswalk.fromYear, fromYear), eq(s.codeCrosswalk.toYear, toYear)));
+  const fn = new Map<string, string>();
+  const econ = new Map<string, string>();
+  for (const r of rows) {
+    if (r.catalog === "function") fn.set(r.fromCode, r.toCode);
+    else if (r.catalog === "dept_economic") econ.set(r.fromCode, r.toCode);
+  }
+  return { function: fn, deptEconomic: econ };
 }
 
 /** Everything the engine needs for one budget. */

@@ -2,13 +2,16 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { formatWan } from "@/lib/money";
-import { publicPaths } from "@/server/cache-tags";
+import { formatAmount, unitLabel } from "@/lib/money";
+import { publicPaths } from "@/lib/paths";
 import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
 import { CommentItem, CommentThreads, type CommentThread } from "./comment-threads";
-import { LineItems } from "./line-items";
+import { ContentEditors } from "./content-editors";
+import { LineGridCard } from "./line-grid-card";
+import { Preview } from "./preview";
+import { WorkbookPanel } from "./workbook-panel";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
 import { Timeline } from "./timeline";
@@ -25,20 +28,11 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
   const { budget, lineItems, projects, actions } = detail.data;
   const comments = (threads.data ?? []) as CommentThread[];
   const canResolve = actions.includes("approve") || actions.includes("return") || actions.includes("publish");
-  const onLine = (lineItemId: number) => {
-    const here = comments.filter((c) => c.lineItemId === lineItemId);
-    if (here.length === 0) return null;
-    return (
-      <div className="space-y-1">
-        {here.map((c) => (
-          <CommentItem key={c.id} c={c} canReply canResolve={canResolve} compact />
-        ))}
-      </div>
-    );
-  };
+  const onLines = comments.filter((c) => c.lineItemId !== null);
   const ref = { budgetId, version: budget.version };
   const editable = actions.includes("edit");
   const change = checks.data?.total;
+  const unit = checks.data?.amountUnit ?? "wan";
 
   return (
     <div className="space-y-6">
@@ -55,12 +49,12 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
           <span>第 {budget.revision} 版</span>
           <StatusBadge status={budget.status} label={budget.statusLabel} />
           <span>
-            收支总预算 <strong className="num">{formatWan(budget.total)}</strong> 万元
+            收支总预算 <strong className="num">{formatAmount(budget.total, unit)}</strong> {unitLabel(unit)}
           </span>
           {change?.prior != null && change.change != null && (
             <span>
               较上年 {change.direction}
-              {change.direction !== "持平" && <> {formatWan(change.change.replace(/^-/, ""))} 万元</>}
+              {change.direction !== "持平" && <> {formatAmount(change.change.replace(/^-/, ""), unit)} {unitLabel(unit)}</>}
             </span>
           )}
           {budget.approvedOn && <span>批复日期 {budget.approvedOn}</span>}
@@ -89,8 +83,20 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
       />
       <CommentThreads comments={comments} canReply canResolve={canResolve} />
       <ChecksPanel query={checks} />
-      <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} rowComments={onLine} />
-      <Projects budgetRef={ref} projects={projects} editable={editable} />
+      <Preview budgetId={budgetId} open={actions.includes("approve") || actions.includes("publish")} />
+      {onLines.length > 0 && (
+        <Card title="对明细的审核意见" id="line-comments">
+          <div className="space-y-2">
+            {onLines.map((c) => (
+              <CommentItem key={c.id} c={c} canReply canResolve={canResolve} />
+            ))}
+          </div>
+        </Card>
+      )}
+      <LineGridCard budgetId={budgetId} version={budget.version} lineItems={lineItems} projects={projects} editable={editable} />
+      <WorkbookPanel year={budget.year} unitCode={budget.unitCode} version={budget.version} editable={editable} />
+      <Projects budgetRef={ref} projects={projects} lineItems={lineItems} editable={editable} />
+      <ContentEditors budgetRef={ref} editable={editable} />
       <NarrativeForm budgetRef={ref} budget={budget} editable={editable} />
       {canSeeTimeline && <Timeline budgetId={budgetId} />}
       <Card title="说明" id="help">

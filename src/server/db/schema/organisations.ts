@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** region → department (主管部门) → budget unit (预算单位). */
 export const organisations = pgTable(
@@ -24,6 +24,25 @@ export const organisations = pgTable(
     check("organisations_unit_type_ck", sql`(${t.kind} = 'unit') = (${t.unitType} IS NOT NULL)`),
     check("organisations_code_ck", sql`${t.code} ~ '^[0-9]{3,12}$'`),
   ],
+);
+
+/**
+ * A unit's department by year: from `fromYear` on (until the next row) the unit belongs to
+ * `departmentId`. Written when a unit moves; `organisations.parent_id` is its latest department.
+ * The SQL function unit_department(unit, year) answers with these rows, else parent_id.
+ */
+export const unitDepartments = pgTable(
+  "unit_departments",
+  {
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => organisations.id),
+    fromYear: integer("from_year").notNull(),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.fromYear] }), check("unit_departments_from_year_ck", sql`${t.fromYear} BETWEEN 2000 AND 2100`)],
 );
 
 export const users = pgTable(
