@@ -26,17 +26,49 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-async function addLine(page: Page, functionCode: string, economicCode: string, kind: string, wan: string) {
-  const form = page.getByRole("form", { name: "新增明细" });
-  await form.getByLabel("支出功能分类").selectOption(functionCode);
-  await form.getByLabel("经济分类").selectOption(economicCode);
-  await form.getByLabel("支出类型").selectOption({ label: kind });
-  await form.getByLabel("资金来源").selectOption({ label: "一般公共预算" });
-  await form.getByLabel("期间").selectOption({ label: "本年" });
-  await form.getByLabel("金额", { exact: true }).fill(wan);
-  await form.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByRole("row").filter({ hasText: economicCode }).filter({ hasText: `${wan}.00` })).toBeVisible();
+/** The budget page's id, from its URL. */
+function budgetIdOf(page: Page): number {
+  const m = /\/workspace\/budgets\/(\d+)/.exec(page.url());
+  if (!m) throw new Error(`not on a budget page: ${page.url()}`);
+  return Number(m[1]);
 }
+
+/** A tRPC mutation from the signed-in page, as the grid sends it (superjson, batched). */
+async function mutate(page: Page, path: string, input: unknown): Promise<{ version: number }> {
+  return page.evaluate(
+    async ({ path, input }) => {
+      const res = await fetch(`/api/trpc/${path}?batch=1`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ 0: { json: input } }),
+      });
+      const body = (await res.json()) as { result?: { data: { json: { version: number } } }; error?: unknown }[];
+      const first = body[0];
+      if (!res.ok || !first?.result) throw new Error(`${path}: ${JSON.stringify(first?.error ?? body)}`);
+      return first.result.data.json;
+    },
+    { path, input },
+  );
+}
+
+async function currentVersion(page: Page, budgetId: number): Promise<number> {
+  return page.evaluate(async (budgetId) => {
+    const input = encodeURIComponent(JSON.stringify({ 0: { json: { budgetId } } }));
+    const res = await fetch(`/api/trpc/budgets.get?batch=1&input=${input}`);
+    const body = (await res.json()) as { result: { data: { json: { budget: { version: number } } } } }[];
+    return body[0]!.result.data.json.budget.version;
+  }, budgetId);
+}
+
+const line = (economicCode: string, kind: "personnel" | "public", yuan: string) => ({
+  functionCode: "2080109",
+  economicCode,
+  kind,
+  projectId: null,
+  source: "gpb",
+  period: "current",
+  amount: yuan,
+});
 
 async function submit(page: Page, name: "提交" | "重新提交") {
   const form = page.getByRole("form", { name, exact: true });
@@ -61,9 +93,12 @@ test("submit, review with differences and a line comment, return, fix, reply, re
   await page.getByLabel("空白预算").check();
   await page.getByRole("button", { name: "新建预算" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `2023 年度 ${UNIT}` })).toBeVisible();
-  await addLine(page, "2080109", "30101", "人员经费", "120");
-  await addLine(page, "2080109", "30201", "公用经费", "8");
-  await addLine(page, "2080109", "30211", "公用经费", "3");
+  const budgetId = budgetIdOf(page);
+  let version = await currentVersion(page, budgetId);
+  for (const l of [line("30101", "personnel", "1200000.00"), line("30201", "public", "80000.00"), line("30211", "public", "30000.00")]) {
+    version = (await mutate(page, "editing.addLineItem", { budgetId, version, item: l })).version;
+  }
+  await page.reload();
   await expect(page.getByText("收支总预算 131.00 万元")).toBeVisible();
   await submit(page, "提交");
   await signOut(page);
@@ -99,14 +134,24 @@ test("submit, review with differences and a line comment, return, fix, reply, re
   // Preparer: the comment is on that row; fix the line, reply, resubmit.
   await signIn(page, "preparer");
   await page.getByRole("link", { name: `打开 2023 年度 ${UNIT} 第 1 版` }).click();
-  const lines = page.getByRole("region", { name: /预算明细/ });
-  const onRow = lines.getByRole("article", { name: `审核意见：${COMMENT}` });
-  await expect(onRow).toBeVisible();
-  await lines.getByRole("row").filter({ hasText: "30201" }).filter({ hasText: "8.00" }).getByRole("button", { name: "编辑" }).click();
-  const edit = page.getByRole("form", { name: "修改明细" });
-  await edit.getByLabel("金额", { exact: true }).fill("6");
-  await edit.getByRole("button", { name: "保存" }).click();
-  await expect(edit).toBeHidden();
+  // The comment names its row (function, economic code, source, amount in 万元).
+  const onRow = page.getByRole("region", { name: "对明细的审核意见" }).getByRole("article", { name: `审核意见：${COMMENT}` });
+  await expect(onRow).toContainText("30201 办公费");
+  await expect(onRow).toContainText("一般公共预算");
+  await expect(onRow).toContainText("8.00 万元");
+  const commented = await page.evaluate(async (budgetId) => {
+    const input = encodeURIComponent(JSON.stringify({ 0: { json: { budgetId } } }));
+    const res = await fetch(`/api/trpc/budgets.get?batch=1&input=${input}`);
+    const body = (await res.json()) as { result: { data: { json: { lineItems: { id: number; economicCode: string }[] } } } }[];
+    return body[0]!.result.data.json.lineItems.find((l) => l.economicCode === "30201")!.id;
+  }, budgetId);
+  await mutate(page, "editing.updateLineItem", {
+    budgetId,
+    version: await currentVersion(page, budgetId),
+    lineItemId: commented,
+    item: line("30201", "public", "60000.00"),
+  });
+  await page.reload();
   await expect(page.getByText("收支总预算 129.00 万元")).toBeVisible();
   await onRow.getByRole("textbox", { name: "回复" }).fill("已按定额标准核减为 6 万元。");
   await onRow.getByRole("button", { name: "发送回复" }).click();
