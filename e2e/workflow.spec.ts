@@ -49,6 +49,8 @@ async function submit(page: Page, name: "提交" | "重新提交") {
   // Every warning has to be acknowledged, one box per rule.
   for (const box of await form.getByRole("checkbox").all()) await box.check();
   await form.getByRole("button", { name, exact: true }).click();
+  // Every verb asks first.
+  await form.getByRole("alertdialog", { name: `确认${name}` }).getByRole("button", { name: `确认${name}` }).click();
   await expect(page.getByText("已提交，等待主管部门审核。")).toBeVisible();
 }
 
@@ -84,7 +86,8 @@ test("preparer drafts and submits, reviewer returns, preparer resubmits, reviewe
   await expect(page.getByRole("heading", { name: "本部门所属单位的预算" })).toBeVisible();
   await openBudget2025(page);
   await page.getByRole("textbox", { name: "审核意见" }).fill("网络租赁费增幅过大，请核减后重新提交。");
-  await page.getByRole("button", { name: "退回" }).click();
+  await page.getByRole("button", { name: "退回", exact: true }).click();
+  await page.getByRole("button", { name: "确认退回" }).click();
   await expect(page.getByText("已退回", { exact: true })).toBeVisible();
   await signOut(page);
 
@@ -100,12 +103,14 @@ test("preparer drafts and submits, reviewer returns, preparer resubmits, reviewe
   // Reviewer: approves, sees the timeline, publishes.
   await signIn(page, "reviewer");
   await openBudget2025(page);
-  await page.getByRole("button", { name: "批复" }).click();
+  await page.getByRole("button", { name: "批复", exact: true }).click();
+  await page.getByRole("button", { name: "确认批复" }).click();
   await expect(page.getByText("已批复", { exact: true })).toBeVisible();
   const timeline = page.getByRole("region", { name: "操作记录" });
   await expect(timeline).toContainText("退回");
   await expect(timeline).toContainText("修改明细");
   await page.getByRole("button", { name: "公开", exact: true }).click();
+  await page.getByRole("button", { name: "确认公开" }).click();
   await expect(page.getByText("已公开", { exact: true })).toBeVisible();
 
   await page.goto("/workspace/deadlines");

@@ -91,6 +91,12 @@ async function withProject(f: Fixture): Promise<Ref & { projectId: number }> {
   return { budgetId: r.budgetId, version: r.version, projectId: r.projectId };
 }
 
+async function reviewerComment(f: Fixture): Promise<number> {
+  const ref = await submitted(f);
+  const c = await f.as("reviewer").review.comment({ budgetId: ref.budgetId, body: "请核对公用经费", target: { kind: "budget" } });
+  return c.commentId;
+}
+
 const budgetId = async () => ({ budgetId: published2024.budgetId });
 const none = async () => undefined;
 
@@ -210,6 +216,17 @@ const CASES: Record<string, Case> = {
   "workflow.return": { setup: async (f) => ({ ...(await submitted(f)), comment: "请核对公用经费" }), expect: REVIEW },
   "workflow.approve": { setup: async (f) => submitted(f), expect: REVIEW },
   "workflow.publish": { setup: async (f) => approved(f), expect: REVIEW },
+  "workflow.withdraw": { setup: async (f) => submitted(f), expect: PREPARE },
+  "review.queue": { setup: none, expect: SIGNED_IN },
+  "review.get": { setup: budgetId, expect: READ_IN_SCOPE },
+  "review.comments": { setup: budgetId, expect: READ_IN_SCOPE },
+  "review.start": { setup: async (f) => ({ budgetId: (await submitted(f)).budgetId }), expect: REVIEW },
+  "review.comment": {
+    setup: async (f) => ({ budgetId: (await submitted(f)).budgetId, body: "请核对", target: { kind: "budget" } }),
+    expect: REVIEW,
+  },
+  "review.reply": { setup: async (f) => ({ commentId: await reviewerComment(f), body: "已核对" }), expect: READ_IN_SCOPE },
+  "review.resolve": { setup: async (f) => ({ commentId: await reviewerComment(f) }), expect: REVIEW },
   "workflow.startCorrection": {
     setup: async () => published2024,
     expect: { anonymous: U, preparer: "OK", preparer2: N, reviewer: "OK", reviewer2: N, admin: "OK" },

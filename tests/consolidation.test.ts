@@ -65,6 +65,26 @@ describe("consolidation summed by PostgreSQL", () => {
     expect(d.yearOverYear.total.prior).toBe(computeDisclosure(input!.priorBudget!).summary.total);
   });
 
+  it("gives a reason for every change it states, with units entering and leaving (BUD-C027/C028)", async () => {
+    const stated: string[] = [];
+    for (const code of ["023", "031"]) {
+      const organisationId = await orgId(code);
+      for (let year = 2022; year <= 2026; year++) {
+        const input = await loadConsolidatedInput(t.db, { organisationId, year });
+        if (!input) continue;
+        const d = computeDisclosure(input);
+        expect(d.checks.filter((c) => c.id === "BUD-C027" || c.id === "BUD-C028"), `${code} ${year}`).toEqual([]);
+        if (d.yearOverYear.total.direction === "增加" || d.yearOverYear.total.direction === "减少") stated.push(`${code} ${year}`);
+      }
+    }
+    expect(stated.length).toBeGreaterThan(3);
+    // 023 in 2024: the reference unit enters the comparison.
+    const d = computeDisclosure((await loadConsolidatedInput(t.db, { organisationId: await orgId("023"), year: 2024 }))!);
+    const text = d.explanation.sections[0]!.paragraphs.join("\n");
+    expect(text).toMatch(/新纳入和平区人力资源和社会保障事务服务中心（收支总预算 5114\.04 万元）/u);
+    expect(text).toMatch(/按可比口径，收支总预算比 2023 年(增加|减少) [\d.]+ 万元/u);
+  });
+
   it("answers null where nothing is published", async () => {
     expect(await loadConsolidatedInput(t.db, { organisationId: await orgId("031"), year: 2030 })).toBeNull();
   });

@@ -3,6 +3,7 @@
  * twin of the database's GROUP BY that feeds pre-aggregated line items to the same engine.
  */
 import { Decimal, ZERO, inspectMoney, toYuanString } from "../money";
+import { departmentNarrative } from "./department-reasons";
 import { BudgetDomainError } from "./errors";
 import { memberUnits } from "./ledger";
 import type {
@@ -21,6 +22,10 @@ import type {
 
 export interface ConsolidateOptions {
   profile?: UnitProfile;
+  /**
+   * The consolidated 情况说明's reasons. Default: gathered from the units' own reasons, with the
+   * units that entered or left the comparison and the like-for-like change (department-reasons.ts).
+   */
   narrative?: Narrative;
   glossary?: GlossaryEntry[];
   revision?: number;
@@ -75,7 +80,7 @@ export function consolidate(inputs: BudgetInput[], asUnit: UnitInfo, options: Co
       composition: `${asUnit.name}部门预算由 ${units.length} 个预算单位构成，包括：${units.map((u) => u.name).join("、")}。`,
     },
     assets: mergeAssets(inputs),
-    narrative: options.narrative ?? EMPTY_NARRATIVE,
+    narrative: options.narrative ?? departmentNarrative(inputs, null),
     baseline: mergeBaselines(inputs),
     priorBudget: null,
     glossary: options.glossary ?? first.glossary,
@@ -131,6 +136,8 @@ export function consolidate(inputs: BudgetInput[], asUnit: UnitInfo, options: Co
       asUnit,
       { withPrior: false, narrative: EMPTY_NARRATIVE },
     );
+    if (!options.narrative)
+      out.narrative = departmentNarrative(inputs, inputs.map((i) => i.priorBudget as BudgetInput));
   }
   return out;
 }

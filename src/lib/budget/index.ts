@@ -15,6 +15,8 @@ export type { CheckRule } from "./checks";
 export { explanationText, unitShortName } from "./explanation";
 export { consolidate, aggregateLineItems } from "./consolidate";
 export type { ConsolidateOptions } from "./consolidate";
+export { departmentNarrative, changeBreakdown, breakdownReason } from "./department-reasons";
+export type { ChangeBreakdown, UnitFigure } from "./department-reasons";
 export { BudgetDomainError, isBudgetDomainError } from "./errors";
 export type { BudgetErrorCode } from "./errors";
 export { displayCell, displayTableCell, isZeroCell, zeroText } from "./display";

@@ -16,12 +16,13 @@ export const STATUS_LABELS: Record<BudgetStatus, string> = {
   published: "已公开",
 };
 
-export const WORKFLOW_ACTIONS = ["edit", "submit", "return", "approve", "publish", "correct"] as const;
+export const WORKFLOW_ACTIONS = ["edit", "submit", "withdraw", "return", "approve", "publish", "correct"] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 export const ACTION_LABELS: Record<WorkflowAction, string> = {
   edit: "编辑",
   submit: "提交",
+  withdraw: "撤回",
   return: "退回",
   approve: "批复",
   publish: "公开",
@@ -39,6 +40,8 @@ const TRANSITIONS: Record<WorkflowAction, Transition> = {
   // Submitted content is frozen: only the unit's own draft or returned budget is editable.
   edit: { from: ["draft", "returned"], to: "unchanged", permission: "budget.edit" },
   submit: { from: ["draft", "returned"], to: "submitted", permission: "budget.submit" },
+  // 撤回: back to a draft, only until the reviewer has started (budgets.review_started_at).
+  withdraw: { from: ["submitted"], to: "draft", permission: "budget.submit" },
   return: { from: ["submitted"], to: "returned", permission: "budget.return" },
   approve: { from: ["submitted"], to: "approved", permission: "budget.approve" },
   publish: { from: ["approved"], to: "published", permission: "budget.publish" },
@@ -71,7 +74,7 @@ export function allowedActions(status: BudgetStatus, role: Role): WorkflowAction
 
 /** The one thing a person of this role is expected to do next, for lists ("待提交", "待审核"…). */
 export function nextStepLabel(status: BudgetStatus, role: Role): string {
-  const mine = allowedActions(status, role).filter((a) => a !== "correct");
+  const mine = allowedActions(status, role).filter((a) => a !== "correct" && a !== "withdraw");
   if (mine.includes("submit")) return status === "returned" ? "修改后重新提交" : "编辑并提交";
   if (mine.includes("approve")) return "审核：批复或退回";
   if (mine.includes("publish")) return "公开";

@@ -3,6 +3,7 @@ import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { budgetsRouter } from "./routers/budgets";
 import { editingRouter } from "./routers/editing";
+import { reviewRouter } from "./routers/review";
 import { usersRouter } from "./routers/users";
 import { workflowRouter } from "./routers/workflow";
 import { templatesRouter } from "./routers/templates";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   editing: editingRouter,
   workflow: workflowRouter,
   templates: templatesRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,6 +29,7 @@ const headerColumns = {
   overview: s.budgets.overview,
   correctionNote: s.budgets.correctionNote,
   acknowledgedWarnings: s.budgets.acknowledgedWarnings,
+  reviewStartedAt: s.budgets.reviewStartedAt,
   /** Σ line items in 元, exact, computed by the database. */
   total: sql<string>`(SELECT coalesce(sum(li.amount), 0)::numeric(20,2)::text FROM line_items li WHERE li.budget_id = ${s.budgets.id})`,
 };

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { consolidate } from "@/lib/budget";
+import { consolidate, departmentNarrative } from "@/lib/budget";
 import type { BudgetInput, UnitInfo } from "@/lib/budget/types";
 import { queryRows, type DbOrTx } from "../db/client";
 import { loadBudgetInputs } from "./budget-input";
@@ -114,6 +114,8 @@ export async function loadConsolidatedInput(db: DbOrTx, scope: ConsolidationScop
   if (priorIds.length > 0) {
     const priorInputs = await (priorLoad ?? loadBudgetInputs(db, priorIds, options));
     out.priorBudget = consolidate(priorInputs, asUnit, { withPrior: false });
+    // The reasons compare against the same prior-year units the consolidation adds up.
+    out.narrative = departmentNarrative(inputs, priorInputs);
   }
   return out;
 }

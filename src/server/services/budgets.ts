@@ -17,7 +17,9 @@ import {
   listUnits,
 } from "../queries/budgets";
 import { unitInScope } from "../queries/scope";
-import { lineItemChoices, loadYearCatalogue } from "../queries/catalogue";
+import { budgetDisplayUnit } from "../queries/review";
+import { describeTimeline } from "@/lib/review/timeline";
+import { lineItemChoices, lineItemOptions, loadYearCatalogue } from "../queries/catalogue";
 import { computeDisclosure, type BudgetInput } from "@/lib/budget";
 import { Decimal } from "@/lib/money";
 import { allowedActions, dateInChina, deadlineStatus, nextStepLabel, STATUS_LABELS } from "@/lib/workflow";
@@ -103,9 +105,33 @@ export function freeYearsOf(open: number[], used: Set<number>): number[] {
   return next === null ? free : [next, ...free.filter((y) => y !== next)];
 }
 
+/** The audit trail in words (src/lib/review/timeline.ts): line names, amounts in the display unit, source names. */
 export async function getTimeline(db: DbOrTx, actor: SessionUser, budgetId: number) {
-  await requireBudget(db, actor, budgetId);
-  return listAuditEntries(db, budgetId);
+  const budget = await requireBudget(db, actor, budgetId);
+  // One after the other: `db` may be a transaction, whose queries share one connection.
+  const rows = await listAuditEntries(db, budgetId);
+  const options = await lineItemOptions(db, budget.year);
+  const projects = await listProjects(db, budgetId);
+  const lines = await listLineItems(db, budgetId);
+  const unit = await budgetDisplayUnit(db, budgetId);
+  const projectNames = new Map(projects.map((p) => [String(p.id), p.name]));
+  // Projects deleted since still have their names in the trail.
+  for (const r of rows) {
+    if (r.entity !== "project" || projectNames.has(r.entityId)) continue;
+    const name = ((r.after ?? r.before) as { name?: unknown } | null)?.name;
+    if (typeof name === "string") projectNames.set(r.entityId, name);
+  }
+  return describeTimeline(
+    rows.map((r) => ({ ...r, id: Number(r.id) })),
+    {
+      unit,
+      functions: new Map(options.functions.map((f) => [f.code, f.name])),
+      economics: new Map(options.economics.map((e) => [e.code, e.name])),
+      sources: new Map(options.sources.map((x) => [x.code, x.name])),
+      projects: projectNames,
+      lines: new Map(lines.map((l) => [String(l.id), { ...l, projectId: l.projectId === null ? null : String(l.projectId) }])),
+    },
+  );
 }
 
 /** Each approved budget's 20-day disclosure deadline (预算法 第十四条) and whether it was missed. */

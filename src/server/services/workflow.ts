@@ -4,6 +4,8 @@ import * as s from "../db/schema";
 import type { SessionUser } from "../auth/session";
 import { createSnapshot } from "../queries/budget-write";
 import { findBudget } from "../queries/budgets";
+import { budgetDisplayUnit, insertComments, insertSubmissionSnapshot, latestSubmissionId, lineItemWords } from "../queries/review";
+import { lineItemLabel } from "@/lib/review/words";
 import type { Check } from "@/lib/budget";
 import { dateInChina } from "@/lib/workflow";
 import { budgetChecks } from "./checks";
@@ -23,7 +25,8 @@ const describeChecks = (checks: Check[]) => checks.map((c) => `[${c.id}] ${c.mes
  */
 export function submitBudget(db: DbOrTx, actor: SessionUser, ref: BudgetRef, acknowledgedWarnings: string[], now = new Date()) {
   return changeBudget(db, actor, ref, { action: "submit", name: "submit" }, async (tx, budget) => {
-    const { checks } = await budgetChecks(tx, budget.id);
+    const { input, disclosure, checks } = await budgetChecks(tx, budget.id);
+    const summary = disclosure.summary;
     const errors = checks.filter((c) => c.severity === "error");
     if (errors.length > 0) {
       throw new AppError("BAD_REQUEST", `有 ${errors.length} 项错误，不能提交：${describeChecks(errors)}`, { checks: errors });
@@ -34,10 +37,16 @@ export function submitBudget(db: DbOrTx, actor: SessionUser, ref: BudgetRef, ack
       throw new AppError("BAD_REQUEST", `请先确认以下提示再提交：${describeChecks(unacknowledged)}`, { checks: unacknowledged });
     }
     const acknowledged = [...new Set(warnings.map((w) => w.id))];
+    // The frozen copy the reviewer compares against the next submission.
+    const snapshot = await insertSubmissionSnapshot(tx, budget.id, actor.id, summary.total, { ...input, priorBudget: null }, now);
     return {
-      result: { acknowledgedWarnings: acknowledged },
-      set: { submittedAt: now, acknowledgedWarnings: acknowledged },
-      audit: { entity: "budget", entityId: budget.id, after: { acknowledgedWarnings: acknowledged, resubmission: budget.status === "returned" } },
+      result: { acknowledgedWarnings: acknowledged, submission: snapshot.seq },
+      set: { submittedAt: now, acknowledgedWarnings: acknowledged, reviewStartedAt: null },
+      audit: {
+        entity: "budget",
+        entityId: budget.id,
+        after: { acknowledgedWarnings: acknowledged, resubmission: budget.status === "returned", submission: snapshot.seq, total: summary.total },
+      },
     };
   });
 }
@@ -59,11 +68,21 @@ export function returnBudget(db: DbOrTx, actor: SessionUser, ref: BudgetRef, inp
       if (found.length !== new Set(lineIds).size) throw new AppError("BAD_REQUEST", "意见所指的明细不属于本预算");
     }
     const all: ReturnComments["rowComments"] = [{ body: input.comment }, ...input.rowComments];
-    const comments = all.map((c) => ({ body: c.body, tableNumber: c.tableNumber ?? null, rowCode: c.rowCode ?? null, lineItemId: c.lineItemId ?? null }));
-    const inserted = await tx
-      .insert(s.comments)
-      .values(comments.map((c) => ({ ...c, budgetId: budget.id, authorId: actor.id })))
-      .returning({ id: s.comments.id });
+    const unit = await budgetDisplayUnit(tx, budget.id);
+    const words = new Map((await lineItemWords(tx, budget.id, lineIds)).map((l) => [l.id, lineItemLabel(l, unit)]));
+    const snapshotId = await latestSubmissionId(tx, budget.id);
+    const comments = all.map((c) => {
+      const anchorLabel = c.lineItemId
+        ? (words.get(c.lineItemId) ?? "")
+        : c.tableNumber || c.rowCode
+          ? `${c.tableNumber ? `表${c.tableNumber}` : ""} ${c.rowCode ?? ""}`.trim()
+          : "整体意见";
+      return { body: c.body, tableNumber: c.tableNumber ?? null, rowCode: c.rowCode ?? null, lineItemId: c.lineItemId ?? null, anchorLabel };
+    });
+    const inserted = await insertComments(
+      tx,
+      comments.map((c) => ({ ...c, budgetId: budget.id, authorId: actor.id, snapshotId })),
+    );
     return {
       result: { commentIds: inserted.map((c) => c.id) },
       audit: { entity: "budget", entityId: budget.id, after: { comments } },

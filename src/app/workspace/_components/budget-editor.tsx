@@ -7,7 +7,7 @@ import { publicPaths } from "@/lib/paths";
 import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
-import { CommentsPanel } from "./comments-panel";
+import { CommentItem, CommentThreads, type CommentThread } from "./comment-threads";
 import { ContentEditors } from "./content-editors";
 import { LineGridCard } from "./line-grid-card";
 import { Preview } from "./preview";
@@ -21,10 +21,14 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
   const trpc = useTRPC();
   const detail = useQuery(trpc.budgets.get.queryOptions({ budgetId }));
   const checks = useQuery(trpc.budgets.checks.queryOptions({ budgetId }));
+  const threads = useQuery(trpc.review.comments.queryOptions({ budgetId }));
 
   if (detail.isPending) return <p>正在加载…</p>;
   if (detail.error) return <ErrorText>{errorMessage(detail.error)}</ErrorText>;
-  const { budget, lineItems, projects, comments, actions } = detail.data;
+  const { budget, lineItems, projects, actions } = detail.data;
+  const comments = (threads.data ?? []) as CommentThread[];
+  const canResolve = actions.includes("approve") || actions.includes("return") || actions.includes("publish");
+  const onLines = comments.filter((c) => c.lineItemId !== null);
   const ref = { budgetId, version: budget.version };
   const editable = actions.includes("edit");
   const change = checks.data?.total;
@@ -54,6 +58,9 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
             </span>
           )}
           {budget.approvedOn && <span>批复日期 {budget.approvedOn}</span>}
+          <Link href={`/workspace/budgets/${budgetId}/review`} className="text-brand hover:underline">
+            审核与差异
+          </Link>
           {budget.status === "published" && (
             <Link href={publicPaths.unit(budget.year, budget.unitCode)} className="text-brand hover:underline">
               查看公开页面
@@ -65,10 +72,27 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
         )}
       </div>
 
-      <WorkflowActions budgetRef={ref} status={budget.status} revision={budget.revision} actions={actions} checks={checks.data?.checks ?? []} correctionNote={budget.correctionNote} />
-      <CommentsPanel comments={comments} lineItems={lineItems} />
+      <WorkflowActions
+        budgetRef={ref}
+        status={budget.status}
+        revision={budget.revision}
+        actions={actions}
+        checks={checks.data?.checks ?? []}
+        correctionNote={budget.correctionNote}
+        reviewStarted={budget.reviewStartedAt !== null}
+      />
+      <CommentThreads comments={comments} canReply canResolve={canResolve} />
       <ChecksPanel query={checks} />
       <Preview budgetId={budgetId} open={actions.includes("approve") || actions.includes("publish")} />
+      {onLines.length > 0 && (
+        <Card title="对明细的审核意见" id="line-comments">
+          <div className="space-y-2">
+            {onLines.map((c) => (
+              <CommentItem key={c.id} c={c} canReply canResolve={canResolve} />
+            ))}
+          </div>
+        </Card>
+      )}
       <LineGridCard budgetId={budgetId} version={budget.version} lineItems={lineItems} projects={projects} editable={editable} />
       <WorkbookPanel year={budget.year} unitCode={budget.unitCode} version={budget.version} editable={editable} />
       <Projects budgetRef={ref} projects={projects} lineItems={lineItems} editable={editable} />

@@ -7,7 +7,11 @@ import { useTRPC } from "@/components/workspace/trpc";
 export function useRefreshBudget() {
   const queryClient = useQueryClient();
   const trpc = useTRPC();
-  return () => queryClient.invalidateQueries({ queryKey: trpc.budgets.pathKey() });
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.budgets.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() }),
+    ]);
 }
 
 export interface BudgetRef {

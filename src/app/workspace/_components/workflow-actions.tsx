@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { createContext, useContext, useState } from "react";
@@ -7,6 +8,7 @@ import type { Check } from "@/lib/budget";
 import { dateInChina, type BudgetStatus, type WorkflowAction } from "@/lib/workflow";
 import { Button, Card, ErrorText, inputClass, labelClass, Notice } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
+import { ConfirmBox } from "./confirm";
 import { useRefreshBudget, type BudgetRef } from "./use-budget";
 
 interface Props {
@@ -16,6 +18,8 @@ interface Props {
   actions: WorkflowAction[];
   checks: Check[];
   correctionNote: string;
+  /** The reviewer has opened the submission: 撤回 is no longer possible. */
+  reviewStarted?: boolean;
 }
 
 /**
@@ -25,7 +29,7 @@ interface Props {
 const DoneContext = createContext<(message: string) => void>(() => undefined);
 
 /** The verbs this user may use on this budget now; the server decides again on every call. */
-export function WorkflowActions({ budgetRef, status, revision, actions, checks, correctionNote }: Props) {
+export function WorkflowActions({ budgetRef, status, revision, actions, checks, correctionNote, reviewStarted = false }: Props) {
   const [done, setDone] = useState<string | null>(null);
   const verbs = actions.filter((a) => a !== "edit");
   if (verbs.length === 0 && done === null) return null;
@@ -35,6 +39,7 @@ export function WorkflowActions({ budgetRef, status, revision, actions, checks, 
       <DoneContext.Provider value={setDone}>
       <div className="space-y-6">
         {verbs.includes("submit") && <SubmitForm budgetRef={budgetRef} resubmit={status === "returned"} checks={checks} />}
+        {verbs.includes("withdraw") && <WithdrawButton budgetRef={budgetRef} reviewStarted={reviewStarted} />}
         {verbs.includes("return") && <ReturnForm budgetRef={budgetRef} />}
         {verbs.includes("approve") && <ApproveForm budgetRef={budgetRef} />}
         {verbs.includes("publish") && <PublishForm budgetRef={budgetRef} needsNote={revision > 1} initialNote={correctionNote} />}
@@ -68,12 +73,14 @@ function SubmitForm({ budgetRef, resubmit, checks }: { budgetRef: BudgetRef; res
   const warnings = [...new Map(checks.filter((c) => c.severity === "warning").map((c) => [c.id, c])).values()];
   const [acknowledged, setAcknowledged] = useState<string[]>([]);
   const allAcknowledged = warnings.every((w) => acknowledged.includes(w.id));
+  const [confirming, setConfirming] = useState(false);
+  const verbName = resubmit ? "重新提交" : "提交";
   return (
     <form
-      aria-label={resubmit ? "重新提交" : "提交"}
+      aria-label={verbName}
       onSubmit={(e) => {
         e.preventDefault();
-        submit.mutate({ ...budgetRef, acknowledgedWarnings: acknowledged });
+        setConfirming(true);
       }}
     >
       <h3 className="font-medium">{resubmit ? "修改完成后重新提交" : "提交主管部门审核"}</h3>
@@ -96,93 +103,73 @@ function SubmitForm({ budgetRef, resubmit, checks }: { budgetRef: BudgetRef; res
         </fieldset>
       )}
       <p className="mt-1 text-xs text-gray-600">提交后内容冻结，在主管部门退回前不能修改。</p>
-      <Button type="submit" className="mt-2" disabled={submit.isPending || errors.length > 0 || !allAcknowledged}>
-        {resubmit ? "重新提交" : "提交"}
+      <Button type="submit" className="mt-2" disabled={submit.isPending || confirming || errors.length > 0 || !allAcknowledged}>
+        {verbName}
       </Button>
+      {confirming && (
+        <ConfirmBox
+          verb={verbName}
+          pending={submit.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => submit.mutate({ ...budgetRef, acknowledgedWarnings: acknowledged }, { onSettled: () => setConfirming(false) })}
+        >
+          提交后内容冻结并保存一份提交时的副本；主管部门开始审核前可以撤回。
+        </ConfirmBox>
+      )}
       <ErrorText>{submit.error && errorMessage(submit.error)}</ErrorText>
     </form>
   );
 }
 
-interface RowComment {
-  key: number;
-  tableNumber: number | null;
-  rowCode: string;
-  body: string;
-}
-
-/** 退回 with an opinion on the whole budget and, if wanted, opinions on single tables or rows. */
+/**
+ * 退回 with an opinion on the whole budget. Opinions on a table row or a line item are given on the
+ * review page, where the row is chosen on screen; they go back to the unit with the return.
+ */
 function ReturnForm({ budgetRef }: { budgetRef: BudgetRef }) {
   const trpc = useTRPC();
   const verb = useVerb();
   const [comment, setComment] = useState("");
-  const [rows, setRows] = useState<RowComment[]>([]);
   const send = useMutation(trpc.workflow.return.mutationOptions(verb.handlers("已退回单位修改。")));
-  const update = (key: number, patch: Partial<RowComment>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const [confirming, setConfirming] = useState(false);
   return (
     <form
       aria-label="退回"
       onSubmit={(e) => {
         e.preventDefault();
-        send.mutate({
-          ...budgetRef,
-          comment,
-          rowComments: rows.map((r) => ({ body: r.body, tableNumber: r.tableNumber, rowCode: r.rowCode.trim() || null })),
-        });
+        setConfirming(true);
       }}
     >
       <label htmlFor="return-comment" className={labelClass}>
         审核意见
       </label>
       <textarea id="return-comment" rows={3} className={inputClass} value={comment} onChange={(e) => setComment(e.target.value)} />
-      {rows.map((r, i) => (
-        <fieldset key={r.key} className="mt-2 grid gap-2 rounded border p-2 sm:grid-cols-[8rem_10rem_1fr_auto]">
-          <legend className="text-xs text-gray-600">逐项意见 {i + 1}</legend>
-          <div>
-            <label htmlFor={`row-${r.key}-table`} className={labelClass}>
-              表号
-            </label>
-            <select
-              id={`row-${r.key}-table`}
-              className={inputClass}
-              value={r.tableNumber ?? ""}
-              onChange={(e) => update(r.key, { tableNumber: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">不限</option>
-              {Array.from({ length: 17 }, (_, n) => n + 1).map((n) => (
-                <option key={n} value={n}>
-                  表{n}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`row-${r.key}-code`} className={labelClass}>
-              行（科目编码）
-            </label>
-            <input id={`row-${r.key}-code`} className={inputClass} value={r.rowCode} onChange={(e) => update(r.key, { rowCode: e.target.value })} />
-          </div>
-          <div>
-            <label htmlFor={`row-${r.key}-body`} className={labelClass}>
-              意见
-            </label>
-            <input id={`row-${r.key}-body`} className={inputClass} value={r.body} onChange={(e) => update(r.key, { body: e.target.value })} />
-          </div>
-          <div className="flex items-end">
-            <Button variant="secondary" onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
-              删除
-            </Button>
-          </div>
-        </fieldset>
-      ))}
       <div className="mt-2 flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => setRows((rs) => [...rs, { key: Date.now(), tableNumber: null, rowCode: "", body: "" }])}>
-          添加逐项意见
-        </Button>
-        <Button type="submit" variant="danger" disabled={send.isPending}>
+        <Link href={`/workspace/budgets/${budgetRef.budgetId}/review`} className="self-center text-sm text-brand hover:underline">
+          对某行或某条明细提意见（审核与差异）
+        </Link>
+        <Button type="submit" variant="danger" disabled={send.isPending || confirming}>
           退回
         </Button>
       </div>
+      {confirming && (
+        <ConfirmBox
+          verb="退回"
+          pending={send.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() =>
+            send.mutate(
+              {
+                ...budgetRef,
+                comment,
+                rowComments: [],
+              },
+              { onSettled: () => setConfirming(false) },
+            )
+          }
+        >
+          退回后单位可以修改并重新提交；审核中提出的意见会一并退回给单位。
+        </ConfirmBox>
+      )}
       <ErrorText>{send.error && errorMessage(send.error)}</ErrorText>
     </form>
   );
@@ -193,13 +180,14 @@ function ApproveForm({ budgetRef }: { budgetRef: BudgetRef }) {
   const verb = useVerb();
   const [approvedOn, setApprovedOn] = useState(() => dateInChina(new Date()));
   const approve = useMutation(trpc.workflow.approve.mutationOptions(verb.handlers("已批复。请在批复后 20 日内公开。")));
+  const [confirming, setConfirming] = useState(false);
   return (
     <form
       aria-label="批复"
       className="flex flex-wrap items-end gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        approve.mutate({ ...budgetRef, approvedOn });
+        setConfirming(true);
       }}
     >
       <div>
@@ -208,10 +196,20 @@ function ApproveForm({ budgetRef }: { budgetRef: BudgetRef }) {
         </label>
         <input id="approved-on" type="date" className={inputClass} value={approvedOn} onChange={(e) => setApprovedOn(e.target.value)} />
       </div>
-      <Button type="submit" disabled={approve.isPending}>
+      <Button type="submit" disabled={approve.isPending || confirming}>
         批复
       </Button>
       <div className="w-full">
+        {confirming && (
+          <ConfirmBox
+            verb="批复"
+            pending={approve.isPending}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => approve.mutate({ ...budgetRef, approvedOn }, { onSettled: () => setConfirming(false) })}
+          >
+            批复日期 {approvedOn}；须在批复后 20 日内公开。
+          </ConfirmBox>
+        )}
         <ErrorText>{approve.error && errorMessage(approve.error)}</ErrorText>
       </div>
     </form>
@@ -223,12 +221,13 @@ function PublishForm({ budgetRef, needsNote, initialNote }: { budgetRef: BudgetR
   const verb = useVerb();
   const [note, setNote] = useState(initialNote);
   const publish = useMutation(trpc.workflow.publish.mutationOptions(verb.handlers("已公开，公众现在可以查阅。")));
+  const [confirming, setConfirming] = useState(false);
   return (
     <form
       aria-label="公开"
       onSubmit={(e) => {
         e.preventDefault();
-        publish.mutate({ ...budgetRef, ...(needsNote ? { correctionNote: note } : {}) });
+        setConfirming(true);
       }}
     >
       {needsNote && (
@@ -240,9 +239,19 @@ function PublishForm({ budgetRef, needsNote, initialNote }: { budgetRef: BudgetR
         </>
       )}
       <p className="mt-1 text-xs text-gray-600">公开后将保存不可修改的快照，公众看到的就是批复的内容。</p>
-      <Button type="submit" className="mt-2" disabled={publish.isPending}>
+      <Button type="submit" className="mt-2" disabled={publish.isPending || confirming}>
         公开
       </Button>
+      {confirming && (
+        <ConfirmBox
+          verb="公开"
+          pending={publish.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => publish.mutate({ ...budgetRef, ...(needsNote ? { correctionNote: note } : {}) }, { onSettled: () => setConfirming(false) })}
+        >
+          公开后公众即可查阅，公开的内容不可再修改（如有错误只能发起更正）。
+        </ConfirmBox>
+      )}
       <ErrorText>{publish.error && errorMessage(publish.error)}</ErrorText>
     </form>
   );
@@ -253,13 +262,42 @@ function CorrectionButton({ budgetRef }: { budgetRef: BudgetRef }) {
   const router = useRouter();
   const verb = useVerb<{ budgetId: number }>({ onSuccess: (created) => router.push(`/workspace/budgets/${created.budgetId}`) });
   const start = useMutation(trpc.workflow.startCorrection.mutationOptions(verb.handlers("已生成更正版本。")));
+  const [confirming, setConfirming] = useState(false);
   return (
     <div>
       <p className="text-sm text-gray-700">发现已公开的预算有误时，可发起更正：生成新的版本（草稿），原公开版本在更正版本公开前保持不变。</p>
-      <Button variant="secondary" className="mt-2" disabled={start.isPending} onClick={() => start.mutate(budgetRef)}>
+      <Button variant="secondary" className="mt-2" disabled={start.isPending || confirming} onClick={() => setConfirming(true)}>
         发起更正
       </Button>
+      {confirming && (
+        <ConfirmBox verb="发起更正" pending={start.isPending} onCancel={() => setConfirming(false)} onConfirm={() => start.mutate(budgetRef, { onSettled: () => setConfirming(false) })}>
+          将生成第二个版本（草稿）供单位修改。
+        </ConfirmBox>
+      )}
       <ErrorText>{start.error && errorMessage(start.error)}</ErrorText>
+    </div>
+  );
+}
+
+/** 撤回: back to a draft while the department has not started reviewing. */
+function WithdrawButton({ budgetRef, reviewStarted }: { budgetRef: BudgetRef; reviewStarted: boolean }) {
+  const trpc = useTRPC();
+  const verb = useVerb();
+  const withdraw = useMutation(trpc.workflow.withdraw.mutationOptions(verb.handlers("已撤回，预算回到草稿状态，可以继续修改。")));
+  const [confirming, setConfirming] = useState(false);
+  if (reviewStarted) return <p className="text-sm text-gray-700">主管部门已开始审核，不能撤回；如需修改，请联系审核人退回。</p>;
+  return (
+    <div>
+      <p className="text-sm text-gray-700">主管部门开始审核前，可以撤回本次提交，修改后再提交。</p>
+      <Button variant="secondary" className="mt-2" disabled={withdraw.isPending || confirming} onClick={() => setConfirming(true)}>
+        撤回
+      </Button>
+      {confirming && (
+        <ConfirmBox verb="撤回" pending={withdraw.isPending} onCancel={() => setConfirming(false)} onConfirm={() => withdraw.mutate(budgetRef, { onSettled: () => setConfirming(false) })}>
+          撤回后预算回到草稿状态。
+        </ConfirmBox>
+      )}
+      <ErrorText>{withdraw.error && errorMessage(withdraw.error)}</ErrorText>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 import { approveBudget, publishBudget, returnBudget, submitBudget } from "../../services/workflow";
 import { startCorrection } from "../../services/budgets";
+import { withdrawBudget } from "../../services/review";
 import { approveInput, budgetRefInput, publishInput, returnInput, submitInput } from "@/lib/workflow/inputs";
 
 /** The workflow verbs: explicit transitions, never a generic status update. */
@@ -8,6 +9,9 @@ export const workflowRouter = createTRPCRouter({
   submit: permissionProcedure("budget.submit")
     .input(submitInput)
     .mutation(({ ctx, input }) => submitBudget(ctx.db, ctx.user, input, input.acknowledgedWarnings)),
+  withdraw: permissionProcedure("budget.submit")
+    .input(budgetRefInput)
+    .mutation(({ ctx, input }) => withdrawBudget(ctx.db, ctx.user, input)),
   return: permissionProcedure("budget.return")
     .input(returnInput)
     .mutation(({ ctx, input }) => returnBudget(ctx.db, ctx.user, input, input)),

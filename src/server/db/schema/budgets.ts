@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -65,6 +66,8 @@ export const budgets = pgTable(
     correctionNote: text("correction_note").notNull().default(""),
     /** Warnings the preparer acknowledged at submission (check ids). */
     acknowledgedWarnings: jsonb("acknowledged_warnings").$type<string[]>().notNull().default([]),
+    /** When the reviewer opened the submission; until then the preparer may withdraw it. */
+    reviewStartedAt: timestamp("review_started_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("budgets_unit_year_revision_uq").on(t.unitId, t.year, t.revision),
@@ -305,8 +308,47 @@ export const comments = pgTable(
     rowCode: text("row_code"),
     lineItemId: integer("line_item_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A reply: the comment it answers (threads are one level deep). */
+    parentId: integer("parent_id").references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
+    /** The submission the comment was made on; comments on older submissions are "old". */
+    snapshotId: integer("snapshot_id").references(() => budgetSnapshots.id),
+    /** What the comment points at, in words, as it was when written (the row may change later). */
+    anchorLabel: text("anchor_label").notNull().default(""),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: integer("resolved_by").references(() => users.id),
   },
-  (t) => [check("comments_body_ck", sql`length(trim(${t.body})) > 0`), index().on(t.budgetId)],
+  (t) => [check("comments_body_ck", sql`length(trim(${t.body})) > 0`), index().on(t.budgetId), index().on(t.parentId)],
+);
+
+export const snapshotKinds = ["submission"] as const;
+export type SnapshotKind = (typeof snapshotKinds)[number];
+
+/**
+ * Frozen copies of a budget's content at a moment of the workflow (kind 'submission': each
+ * submission, numbered per budget). Never updated (trigger); the public's copies stay in
+ * published_snapshots.
+ */
+export const budgetSnapshots = pgTable(
+  "budget_snapshots",
+  {
+    id: serial("id").primaryKey(),
+    budgetId: integer("budget_id")
+      .notNull()
+      .references(() => budgets.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: snapshotKinds }).notNull(),
+    seq: integer("seq").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: integer("created_by").references(() => users.id),
+    total: money("total").notNull(),
+    /** The engine's input as it was frozen (BudgetInput, without the prior year). */
+    input: jsonb("input").notNull(),
+  },
+  (t) => [
+    uniqueIndex("budget_snapshots_budget_kind_seq_uq").on(t.budgetId, t.kind, t.seq),
+    check("budget_snapshots_kind_ck", sql`${t.kind} IN ('submission')`),
+    check("budget_snapshots_seq_ck", sql`${t.seq} >= 1`),
+    check("budget_snapshots_total_ck", sql.raw(moneyCheck("total"))),
+  ],
 );
 
 /** Every mutation: who, when, which action, which entity, before and after. */
