@@ -6,6 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { BudgetInput, UnitType } from "@/lib/budget/types";
 import { queryRows, type DbOrTx } from "../db/client";
+import { loadSnapshotInputs } from "./snapshots";
 
 export interface PublishedRow {
   snapshotId: number;
@@ -59,7 +60,7 @@ export async function listPublished(db: DbOrTx, filter: PublishedFilter = {}): P
     db,
     sql`
     WITH latest AS (
-      SELECT DISTINCT ON (p.unit_id, p.year) p.id, p.unit_id, p.year, p.revision, p.total, p.published_at
+      SELECT DISTINCT ON (p.unit_id, p.year) p.id, p.unit_id, p.year, p.revision, p.total, p.published_at, p.baseline_total
       FROM published_snapshots p
       ORDER BY p.unit_id, p.year, p.revision DESC
     )
@@ -69,10 +70,7 @@ export async function listPublished(db: DbOrTx, filter: PublishedFilter = {}): P
            l.total::text AS total,
            to_char(l.published_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS published_at,
            prev.total::text AS prev_total,
-           -- Only opens the stored input when the prior year is not on file.
-           CASE WHEN prev.id IS NULL
-                THEN (SELECT s.input->'baseline'->>'total' FROM published_snapshots s WHERE s.id = l.id)
-           END AS baseline_total
+           CASE WHEN prev.id IS NULL THEN l.baseline_total::text END AS baseline_total
     FROM latest l
     JOIN organisations u ON u.id = l.unit_id
     JOIN organisations d ON d.id = u.parent_id
@@ -128,15 +126,9 @@ export async function listRevisions(db: DbOrTx, year: number, unitCode: string):
   }));
 }
 
-/** The engine input of one snapshot, as approved. */
+/** The engine input of one snapshot, as approved (expanded from its lean form). */
 export async function getSnapshotInput(db: DbOrTx, snapshotId: number): Promise<BudgetInput | null> {
-  const [row] = await queryRows<{ input: BudgetInput | string }>(
-    db,
-    sql`SELECT p.input FROM published_snapshots p WHERE p.id = ${snapshotId}`,
-  );
-  if (!row) return null;
-  // node-postgres parses jsonb; a driver that hands back text is tolerated too.
-  return typeof row.input === "string" ? (JSON.parse(row.input) as BudgetInput) : row.input;
+  return (await loadSnapshotInputs(db, [snapshotId])).get(snapshotId) ?? null;
 }
 
 export interface SeriesPoint {
@@ -151,7 +143,8 @@ export interface SeriesPoint {
 
 /**
  * Total, 基本支出 and 项目支出 per year over the latest published revisions, summed by the
- * database over the snapshots' line items: for one unit, or for every unit of a department.
+ * database from the snapshots' line sums (columns, not the stored input): for one unit, or for
+ * every unit of a department.
  */
 export async function publishedSeries(db: DbOrTx, scope: { unitCode: string } | { departmentCode: string }): Promise<SeriesPoint[]> {
   const filter =
@@ -162,24 +155,15 @@ export async function publishedSeries(db: DbOrTx, scope: { unitCode: string } | 
     db,
     sql`
     WITH latest AS (
-      SELECT DISTINCT ON (p.unit_id, p.year) p.id, p.unit_id, p.year, p.total
+      SELECT DISTINCT ON (p.unit_id, p.year) p.id, p.unit_id, p.year, p.total, p.basic_total, p.project_total
       FROM published_snapshots p
       JOIN organisations u ON u.id = p.unit_id
       WHERE ${filter}
       ORDER BY p.unit_id, p.year, p.revision DESC
-    ),
-    kinds AS (
-      SELECT l.id,
-             COALESCE(sum((li->>'amount')::numeric) FILTER (WHERE li->>'kind' = 'project'), 0) AS project,
-             COALESCE(sum((li->>'amount')::numeric) FILTER (WHERE li->>'kind' <> 'project'), 0) AS basic
-      FROM latest l
-      JOIN published_snapshots s ON s.id = l.id
-      LEFT JOIN LATERAL jsonb_array_elements(s.input->'lineItems') li ON TRUE
-      GROUP BY l.id
     )
     SELECT l.year, count(*)::int AS units, sum(l.total)::text AS total,
-           sum(k.basic)::text AS basic, sum(k.project)::text AS project
-    FROM latest l JOIN kinds k ON k.id = l.id
+           sum(l.basic_total)::text AS basic, sum(l.project_total)::text AS project
+    FROM latest l
     GROUP BY l.year
     ORDER BY l.year`,
   );
