@@ -10,6 +10,7 @@ import next from "next";
 import {
   PublicPageCache,
   isCacheableRequest,
+  pageCacheKey,
   registerPublicPageCache,
   sendCachedPage,
   stripClientRuntime,
@@ -59,7 +60,8 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
       void handle(req, res);
       return;
     }
-    const key = req.url ?? "/";
+    // Only the parameters the page reads: the same entry (and the same render) for any others.
+    const key = pageCacheKey(req.url ?? "/");
     const hit = cache.get(key);
     if (hit) {
       sendCachedPage(req, res, hit);
@@ -72,7 +74,7 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
     }
     job.then(
       (page) => {
-        if ("etag" in page) sendCachedPage(req, res, page);
+        if ("etag" in page) sendCachedPage(req, res, page as CachedPage);
         else {
           res.writeHead(page.status, { ...page.headers, "content-length": String(page.body.length), "cache-control": "no-store" });
           res.end(req.method === "HEAD" ? undefined : page.body);

@@ -10,6 +10,8 @@ import { sql } from "drizzle-orm";
 import { computeDisclosure } from "@/lib/budget";
 import type { Disclosure } from "@/lib/budget/model";
 import { queryRows, type DbOrTx } from "../db/client";
+import type { BoundedCache } from "../http/bounded-cache";
+import type { ResponseBody } from "./open-api";
 import { loadConsolidatedInput } from "../queries/consolidation";
 import {
   getSnapshotInput,
@@ -44,6 +46,8 @@ export interface DepartmentRef {
 export type SeriesScope = { unitCode: string } | { departmentCode: string };
 
 export interface PublicData {
+  /** Built open-data responses by ETag, when the source keeps them (the running app's does). */
+  responses?: BoundedCache<ResponseBody>;
   published(filter?: PublishedFilter): Promise<PublishedRow[]>;
   revisions(year: number, unitCode: string): Promise<RevisionRow[]>;
   unitDisclosure(ref: UnitSnapshotRef): Promise<Disclosure | null>;

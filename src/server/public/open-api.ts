@@ -63,17 +63,26 @@ function etagMatches(request: Request, etag: string): boolean {
   return header.split(",").some((t) => t.trim() === "*" || bare(t) === want);
 }
 
-function cachedResponse(request: Request, etag: string, make: () => Promise<{ body: BodyInit; headers: Record<string, string> }>) {
+/** A response body as built once: what the download cache of the running app keeps. */
+export interface ResponseBody {
+  body: string | Uint8Array;
+  headers: Record<string, string>;
+}
+
+function cachedResponse(data: PublicData, request: Request, etag: string, make: () => Promise<ResponseBody>) {
   const common = { ...corsHeaders(), ETag: etag, "Cache-Control": CACHE_CONTROL, "X-Content-Type-Options": "nosniff" };
   if (etagMatches(request, etag)) return Promise.resolve(new Response(null, { status: 304, headers: common }));
-  return make().then(({ body, headers }) => new Response(body, { status: 200, headers: { ...common, ...headers } }));
+  // The ETag names the snapshots, revision, format and origin: the same bytes, built once while
+  // cached (JSON, CSV and xlsx of a publication, like its page; cleared on publication).
+  const built = data.responses ? data.responses.getOrLoad(etag, make) : make();
+  return built.then(({ body, headers }) => new Response(body as BodyInit, { status: 200, headers: { ...common, ...headers } }));
 }
 
 function hash(s: string): string {
   return createHash("sha256").update(s).digest("base64url").slice(0, 16);
 }
 
-function json(value: unknown): { body: string; headers: Record<string, string> } {
+function json(value: unknown): ResponseBody {
   return { body: JSON.stringify(value), headers: { "Content-Type": "application/json; charset=utf-8" } };
 }
 
@@ -115,7 +124,7 @@ export async function handleIndex(data: PublicData, request: Request): Promise<R
   const body = { amountUnit: "元", count: budgets.length, budgets };
   const text = JSON.stringify(body);
   const etag = `W/"index-${FORMAT_VERSION}-${hash(text)}"`;
-  return cachedResponse(request, etag, async () => ({ body: text, headers: { "Content-Type": "application/json; charset=utf-8" } }));
+  return cachedResponse(data, request, etag, async () => ({ body: text, headers: { "Content-Type": "application/json; charset=utf-8" } }));
 }
 
 // ---------------------------------------------------------------------------
@@ -183,7 +192,7 @@ export async function handleUnit(data: PublicData, request: Request, params: { y
   const ref = await unitRef(data, year, target.code, revision);
   if (!ref) return notFound(` ${year} 年单位 ${target.code} `);
   const etag = snapshotEtag("unit", String(ref.shown.snapshotId), ref.shown.revision, target.format, url.origin);
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const d = await data.unitDisclosure({ snapshotId: ref.shown.snapshotId, year, unitCode: target.code });
     if (!d) throw new Error(`snapshot ${ref.shown.snapshotId} could not be read`);
     if (target.format === "json") return json(unitDocument(ref, d, url.origin, revision));
@@ -197,7 +206,7 @@ export async function handleUnit(data: PublicData, request: Request, params: { y
     });
     const suffix = ref.isLatest ? "" : `-r${ref.shown.revision}`;
     return {
-      body: bytes as unknown as BodyInit,
+      body: bytes,
       headers: {
         "Content-Type": XLSX_TYPE,
         "Content-Disposition": attachment(`${year}-${target.code}${suffix}.xlsx`, `${year}-${target.code}-${ref.row.unitName}${suffix}.xlsx`),
@@ -240,7 +249,7 @@ export async function handleUnitCsv(
   const ref = await unitRef(data, year, code, revision);
   if (!ref) return notFound(` ${year} 年单位 ${code} `);
   const etag = snapshotEtag("unit", String(ref.shown.snapshotId), ref.shown.revision, `t${n}-csv`, "");
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const d = await data.unitDisclosure({ snapshotId: ref.shown.snapshotId, year, unitCode: code });
     if (!d) throw new Error(`snapshot ${ref.shown.snapshotId} could not be read`);
     const suffix = ref.isLatest ? "" : `-r${ref.shown.revision}`;
@@ -267,7 +276,7 @@ export async function handleDepartment(
   const ref = await departmentRef(data, year, target.code);
   if (!ref) return notFound(` ${year} 年主管部门 ${target.code} `);
   const etag = snapshotEtag("dept", departmentIds(ref), 1, target.format, url.origin);
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const view = await departmentView(data, year, target.code);
     if (!view) throw new Error(`department ${target.code} ${year} could not be consolidated`);
     const d = view.disclosure;
@@ -308,7 +317,7 @@ export async function handleDepartment(
       htmlUrl,
     });
     return {
-      body: bytes as unknown as BodyInit,
+      body: bytes,
       headers: {
         "Content-Type": XLSX_TYPE,
         "Content-Disposition": attachment(`${year}-${target.code}.xlsx`, `${year}-${target.code}-${ref.department.name}.xlsx`),
@@ -330,7 +339,7 @@ export async function handleDepartmentCsv(
   const ref = await departmentRef(data, year, code);
   if (!ref) return notFound(` ${year} 年主管部门 ${code} `);
   const etag = snapshotEtag("dept", departmentIds(ref), 1, `t${n}-csv`, "");
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const view = await departmentView(data, year, code);
     if (!view) throw new Error(`department ${code} ${year} could not be consolidated`);
     return csvBody(view.disclosure, n, `${year}-${code}`, `${year}-${code}-${ref.department.name}`);
