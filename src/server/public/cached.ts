@@ -53,6 +53,9 @@ export const cachedData: PublicData = {
       filter.unitCode && filter.year !== undefined ? [PUBLIC_TAG, budgetTag(filter.year, filter.unitCode)] : [PUBLIC_TAG],
       (d) => d.published(filter),
     ),
+  publishedPage: (filter, page) => cached(["published-page", JSON.stringify(filter), JSON.stringify(page)], [PUBLIC_TAG], (d) => d.publishedPage(filter, page)),
+  departmentTotals: () => cached(["department-totals"], [PUBLIC_TAG], (d) => d.departmentTotals()),
+  latestPublications: (limit) => cached(["latest-publications", String(limit)], [PUBLIC_TAG], (d) => d.latestPublications(limit)),
   revisions: (year, unitCode) =>
     cached(["revisions", String(year), unitCode], [PUBLIC_TAG, budgetTag(year, unitCode)], (d) => d.revisions(year, unitCode)),
   unitDisclosure: (ref) =>

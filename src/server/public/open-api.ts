@@ -91,19 +91,48 @@ function attachment(asciiName: string, utf8Name: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// GET /api/open/v1/budgets?year=&department=
+// GET /api/open/v1/budgets?year=&department=&limit=&after=
+
+/** Budgets per page of the index: by default, and at most (`limit`). */
+export const INDEX_DEFAULT_LIMIT = 100;
+export const INDEX_MAX_LIMIT = 1000;
 
 export async function handleIndex(data: PublicData, request: Request): Promise<Response> {
   const url = new URL(request.url);
   const yearParam = url.searchParams.get("year");
   const deptParam = url.searchParams.get("department");
+  const limitParam = url.searchParams.get("limit");
+  const afterParam = url.searchParams.get("after");
   const year = yearParam ? parseYear(yearParam) : undefined;
   if (year === null) return errorResponse(400, "参数 year 应为四位年度，例如 2024");
   const departmentCode = deptParam ? parseCode(deptParam) : undefined;
   if (departmentCode === null) return errorResponse(400, "参数 department 应为主管部门编码，例如 023");
-  const rows = (await data.published()).filter(
-    (r) => (year === undefined || r.year === year) && (departmentCode === undefined || r.departmentCode === departmentCode),
-  );
+  let limit = INDEX_DEFAULT_LIMIT;
+  if (limitParam !== null) {
+    if (!/^[1-9]\d{0,5}$/.test(limitParam) || Number(limitParam) > INDEX_MAX_LIMIT)
+      return errorResponse(400, `参数 limit 应为 1–${INDEX_MAX_LIMIT} 的整数（默认 ${INDEX_DEFAULT_LIMIT}）`);
+    limit = Number(limitParam);
+  }
+  let after: { year: number; unitCode: string } | undefined;
+  if (afterParam !== null) {
+    const m = /^(\d{4})-(\d{3,12})$/.exec(afterParam);
+    if (!m) return errorResponse(400, "参数 after 应取自上一页的 next 地址，例如 2024-023002");
+    after = { year: Number(m[1]), unitCode: m[2] as string };
+  }
+  const filter = { ...(year !== undefined ? { year } : {}), ...(departmentCode !== undefined ? { departmentCode } : {}) };
+  // One more row than asked says whether there is a next page.
+  const fetched = await data.publishedPage(filter, { ...(after ? { after } : {}), limit: limit + 1 });
+  const rows = fetched.slice(0, limit);
+  const last = rows[rows.length - 1];
+  let next: string | undefined;
+  if (fetched.length > limit && last) {
+    const q = new URLSearchParams();
+    if (year !== undefined) q.set("year", String(year));
+    if (departmentCode !== undefined) q.set("department", departmentCode);
+    q.set("limit", String(limit));
+    q.set("after", `${last.year}-${last.unitCode}`);
+    next = `${url.origin}${openPaths.index()}?${q.toString()}`;
+  }
   const origin = url.origin;
   const budgets = rows.map((r) => ({
     unit: { code: r.unitCode, name: r.unitName },
@@ -121,7 +150,7 @@ export async function handleIndex(data: PublicData, request: Request): Promise<R
       csv: `${origin}${openPaths.unit(r.year, r.unitCode)}/tables/{n}.csv`,
     },
   }));
-  const body = { amountUnit: "元", count: budgets.length, budgets };
+  const body = { amountUnit: "元", count: budgets.length, limit, budgets, ...(next ? { next } : {}) };
   const text = JSON.stringify(body);
   const etag = `W/"index-${FORMAT_VERSION}-${hash(text)}"`;
   return cachedResponse(data, request, etag, async () => ({ body: text, headers: { "Content-Type": "application/json; charset=utf-8" } }));
