@@ -9,12 +9,11 @@ import http from "node:http";
 import next from "next";
 import {
   PublicPageCache,
+  createPageCacheHandler,
   isCacheableRequest,
-  pageCacheKey,
   registerPublicPageCache,
-  sendCachedPage,
   stripClientRuntime,
-  type CachedPage,
+  type RenderedPage,
 } from "../src/server/http/page-cache";
 
 export interface ServeOptions {
@@ -30,10 +29,8 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
   const cache = new PublicPageCache();
   registerPublicPageCache(cache);
   const bypass = crypto.randomBytes(16).toString("hex");
-  const pending = new Map<string, Promise<CachedPage | { status: number; headers: Record<string, string>; body: Buffer }>>();
 
-  async function render(path: string) {
-    const generation = cache.currentGeneration();
+  async function render(path: string): Promise<RenderedPage> {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
       headers: { "x-page-cache-bypass": bypass, accept: "text/html", "accept-encoding": "identity" },
       redirect: "manual",
@@ -46,45 +43,22 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
     const raw = Buffer.from(await response.arrayBuffer());
     const html = (headers["content-type"] ?? "").startsWith("text/html");
     if (response.status === 200 && html) {
-      const body = Buffer.from(stripClientRuntime(raw.toString("utf8")));
-      return cache.store(path, { status: 200, headers, body }, generation) ?? { status: 200, headers, body };
+      return { status: 200, headers, body: Buffer.from(stripClientRuntime(raw.toString("utf8"))), cacheable: true };
     }
     // Anything else (404, a redirect) is passed on as Next sent it: a not-found page streams its
     // content through the client runtime, so it keeps its scripts.
-    return { status: response.status, headers, body: raw };
+    return { status: response.status, headers, body: raw, cacheable: false };
   }
 
+  // Rendering through the cache failed: let Next answer the request itself.
+  const cached = createPageCacheHandler(cache, render, (req, res) => void handle(req, res));
   const server = http.createServer((req, res) => {
     const fromSelf = req.headers["x-page-cache-bypass"] === bypass;
     if (fromSelf || !isCacheableRequest(req)) {
       void handle(req, res);
       return;
     }
-    // Only the parameters the page reads: the same entry (and the same render) for any others.
-    const key = pageCacheKey(req.url ?? "/");
-    const hit = cache.get(key);
-    if (hit) {
-      sendCachedPage(req, res, hit);
-      return;
-    }
-    let job = pending.get(key);
-    if (!job) {
-      job = render(key).finally(() => pending.delete(key));
-      pending.set(key, job);
-    }
-    job.then(
-      (page) => {
-        if ("etag" in page) sendCachedPage(req, res, page as CachedPage);
-        else {
-          res.writeHead(page.status, { ...page.headers, "content-length": String(page.body.length), "cache-control": "no-store" });
-          res.end(req.method === "HEAD" ? undefined : page.body);
-        }
-      },
-      () => {
-        // Rendering through the cache failed: let Next answer the request itself.
-        void handle(req, res);
-      },
-    );
+    cached(req, res);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));

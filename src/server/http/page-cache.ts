@@ -213,3 +213,51 @@ export function sendCachedPage(req: IncomingMessage, res: ServerResponse, page: 
   res.writeHead(page.status, gzip ? page.gzipHeaders : page.plainHeaders);
   res.end(req.method === "HEAD" ? undefined : gzip ? page.gzip : plainBody(page));
 }
+
+/** A page as rendered by Next for the cache: `cacheable` when it is a 200 document to keep. */
+export interface RenderedPage {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  cacheable: boolean;
+}
+
+/**
+ * The cache in front of Next for cacheable requests (`isCacheableRequest`): the key is
+ * `pageCacheKey(url)`, which is also the URL rendered, so parameters a page does not read neither
+ * add entries nor renders. A miss is rendered once however many requests wait for it; a render
+ * that fails falls back to `fallback` (Next answering the request itself).
+ */
+export function createPageCacheHandler(
+  cache: PublicPageCache,
+  render: (key: string) => Promise<RenderedPage>,
+  fallback: (req: IncomingMessage, res: ServerResponse) => void,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const pending = new Map<string, Promise<CachedPage | RenderedPage>>();
+  return (req, res) => {
+    const key = pageCacheKey(req.url ?? "/");
+    const hit = cache.get(key);
+    if (hit) {
+      sendCachedPage(req, res, hit);
+      return;
+    }
+    let job = pending.get(key);
+    if (!job) {
+      const generation = cache.currentGeneration();
+      job = render(key)
+        .then((page) => (page.cacheable ? (cache.store(key, page, generation) ?? page) : page))
+        .finally(() => pending.delete(key));
+      pending.set(key, job);
+    }
+    job.then(
+      (page) => {
+        if ("etag" in page) sendCachedPage(req, res, page);
+        else {
+          res.writeHead(page.status, { ...page.headers, "content-length": String(page.body.length), "cache-control": "no-store" });
+          res.end(req.method === "HEAD" ? undefined : page.body);
+        }
+      },
+      () => fallback(req, res),
+    );
+  };
+}
