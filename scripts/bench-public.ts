@@ -299,8 +299,6 @@ async function main() {
     // not exist renders the root layout's 404 and nothing of the public pages.
     const bare = await fetch(`${app.base}/__bench-no-such-page__`);
     const baseline = await scriptSizes(await bare.text(), app.base);
-    let own = 0;
-    for (const [file, size] of js.files) if (!baseline.files.has(file)) own += size.gzip;
     stat = await startStatic(html);
 
     console.log(`warming up (${o.warmup} s each)…`);

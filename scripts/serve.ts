@@ -11,10 +11,13 @@ import {
   PublicPageCache,
   createPageCacheHandler,
   isCacheableRequest,
+  pageCacheKey,
   registerPublicPageCache,
   stripClientRuntime,
   type RenderedPage,
 } from "../src/server/http/page-cache";
+import { observe } from "../src/server/http/observe";
+import { metrics } from "../src/server/observability/metrics";
 
 export interface ServeOptions {
   port: number;
@@ -28,6 +31,8 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
   const handle = app.getRequestHandler();
   const cache = new PublicPageCache();
   registerPublicPageCache(cache);
+  const m = metrics();
+  m.sources.pageCache = () => ({ entries: cache.size, bytes: cache.bytes });
   const bypass = crypto.randomBytes(16).toString("hex");
 
   async function render(path: string): Promise<RenderedPage> {
@@ -51,15 +56,25 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
   }
 
   // Rendering through the cache failed: let Next answer the request itself.
-  const cached = createPageCacheHandler(cache, render, (req, res) => void handle(req, res));
-  const server = http.createServer((req, res) => {
+  const cached = createPageCacheHandler(cache, render, (req, res) => void handle(req, res), {
+    hit: () => m.pageCacheHits.inc(),
+    miss: () => m.pageCacheMisses.inc(),
+  });
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const fromSelf = req.headers["x-page-cache-bypass"] === bypass;
     if (fromSelf || !isCacheableRequest(req)) {
       void handle(req, res);
       return;
     }
     cached(req, res);
-  });
+  };
+  const server = http.createServer(
+    observe(handler, {
+      metricsToken: process.env.METRICS_TOKEN?.trim() || undefined,
+      servedFromCache: (req) => isCacheableRequest(req) && cache.has(pageCacheKey(req.url ?? "/")),
+      internal: (req) => req.headers["x-page-cache-bypass"] === bypass,
+    }),
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return server;

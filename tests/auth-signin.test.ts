@@ -29,6 +29,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 beforeEach(async () => {
+  // Every test starts from an empty attempt log.
+  // eslint-disable-next-line drizzle/enforce-delete-with-where
   await t.db.delete(s.signInAttempts);
 });
 

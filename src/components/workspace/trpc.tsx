@@ -12,6 +12,8 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 /** A session that ended (expired, password changed, account disabled) sends the user to sign in again. */
 function onError(error: unknown) {
   if (error instanceof TRPCClientError && error.data?.code === "UNAUTHORIZED") {
+    // A full navigation on purpose: it drops every cached query of the ended session (and no router exists here).
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
   }
 }

@@ -7,6 +7,7 @@ import { getDb } from "../db";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS, type SessionUser } from "./session";
 import { signInWithPassword, type SignInResult } from "./sign-in";
 import { LOCKED_ERROR, UNAVAILABLE_ERROR } from "@/lib/auth/sign-in-messages";
+import { noteRequestUser } from "../observability/request-context";
 
 /**
  * The client's address for throttling. The last X-Forwarded-For entry is the one added by the
@@ -86,5 +87,7 @@ export const authOptions: NextAuthOptions = {
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user || typeof session.user.id !== "number" || typeof session.authAt !== "number") return null;
-  return resolveSessionUser(await getDb(), { userId: session.user.id, authAt: session.authAt });
+  const user = await resolveSessionUser(await getDb(), { userId: session.user.id, authAt: session.authAt });
+  if (user) noteRequestUser(user.id);
+  return user;
 });

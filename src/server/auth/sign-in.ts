@@ -4,6 +4,8 @@ import * as s from "../db/schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { toSessionUser, type SessionUser } from "./session";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-messages";
+import { logEvent } from "../observability/log";
+import { metrics } from "../observability/metrics";
 
 export { SIGN_IN_MESSAGES };
 
@@ -73,6 +75,8 @@ export async function signInWithPassword(
   const failures = await recentFailures(db, username, address, now);
   if (failures.account >= ACCOUNT_FAILURE_LIMIT || failures.address >= ADDRESS_FAILURE_LIMIT) {
     await record(false);
+    metrics().signInLocks.inc();
+    logEvent("sign_in.locked", { username, address }, "warn");
     return { ok: false, reason: "locked" };
   }
 
@@ -84,10 +88,13 @@ export async function signInWithPassword(
   const valid = await verifyPassword(row?.user.passwordHash ?? (await dummyPasswordHash()), credentials.password);
   if (row && valid && !row.user.disabled) {
     await record(true);
+    logEvent("sign_in.succeeded", { username, userId: row.user.id, address });
     return { ok: true, user: toSessionUser(row.user, row.organisation) };
   }
 
   await record(false);
+  metrics().signInFailures.inc();
+  logEvent("sign_in.failed", { username, address }, "warn");
   const failed = Math.max(failures.account, failures.address) + 1;
   if (failed >= 2) await sleep(Math.min(250 * 2 ** (failed - 2), MAX_DELAY_MS));
   return { ok: false, reason: "invalid" };

@@ -11,6 +11,8 @@ import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema";
 import { DatabaseSetupError, describeServerUrl } from "./errors";
+import { logEvent } from "../observability/log";
+import { metrics } from "../observability/metrics";
 
 export type Schema = typeof schema;
 /** The one database type everything above this module uses; it does not say which engine runs. */
@@ -70,12 +72,12 @@ function assertNotBuilding() {
  * Refuse a database that was migrated by a newer version of this application: applying our
  * older migrations on top of it could only do harm.
  */
-async function checkCompatible(db: Db, journal: JournalEntry[], where: string) {
+async function checkCompatible(db: Db, journal: JournalEntry[], where: string): Promise<number> {
   const [exists] = await queryRows<{ present: boolean }>(
     db,
     sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`,
   );
-  if (!exists?.present) return;
+  if (!exists?.present) return journal.length;
   const applied = await queryRows<{ created_at: string }>(
     db,
     sql`SELECT created_at::text AS created_at FROM drizzle.__drizzle_migrations ORDER BY created_at`,
@@ -88,6 +90,63 @@ async function checkCompatible(db: Db, journal: JournalEntry[], where: string) {
         `The database at ${where} was migrated by a newer version of this application (${unknown.length} unknown migrations). Back it up, then upgrade the application or reset the database.`,
     );
   }
+  return journal.length - applied.length;
+}
+
+/** Log the migrations a start applied (none is the usual case, and is not logged). */
+function logMigrations(engine: Engine, where: string, pending: number, journal: JournalEntry[]) {
+  if (pending > 0) logEvent("migration", { engine, where, applied: pending, latest: latestTag(journal) });
+}
+
+type Queryable = { query: (...args: never[]) => unknown };
+
+/** Time every statement a client sends into the db_query_duration_seconds histogram. */
+function timeQueries(target: Queryable, engine: Engine) {
+  const histogram = metrics().dbQueryDuration;
+  const original = target.query.bind(target) as (...args: unknown[]) => unknown;
+  target.query = ((...args: unknown[]) => {
+    const end = histogram.startTimer({ engine });
+    const last = args[args.length - 1];
+    // node-postgres's pool calls its clients with a callback rather than a promise.
+    if (typeof last === "function") {
+      args[args.length - 1] = (...results: unknown[]) => {
+        end();
+        return (last as (...a: unknown[]) => unknown)(...results);
+      };
+      return original(...args);
+    }
+    try {
+      const result = original(...args);
+      if (result && typeof (result as { then?: unknown }).then === "function") (result as Promise<unknown>).then(() => end(), () => end());
+      else end();
+      return result;
+    } catch (error) {
+      end();
+      throw error;
+    }
+  }) as Queryable["query"];
+}
+
+/** The newest migration this version of the application knows, e.g. "0003_organisation_short_name". */
+export function expectedMigration(): string {
+  return latestTag(readJournal());
+}
+
+/**
+ * Whether the database answers and carries every migration this version knows: a process whose
+ * database is down or behind must not be sent traffic.
+ */
+export async function checkReadiness(db: Db): Promise<{ ready: true } | { ready: false; reason: string }> {
+  const journal = readJournal();
+  const latest = journal[journal.length - 1];
+  const [row] = await queryRows<{ created_at: string | null }>(
+    db,
+    sql`SELECT max(created_at)::text AS created_at FROM drizzle.__drizzle_migrations`,
+  );
+  if (latest && row?.created_at !== String(latest.when)) {
+    return { ready: false, reason: `数据库迁移未到最新（应为 ${latest.tag}） / the database is not migrated to ${latest.tag}` };
+  }
+  return { ready: true };
 }
 
 function latestTag(journal: JournalEntry[]): string {
@@ -110,12 +169,20 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       { cause },
     );
   }
+  timeQueries(client as unknown as Queryable, "pglite");
+  const transaction = client.transaction.bind(client);
+  client.transaction = ((callback: (tx: Queryable) => Promise<unknown>) =>
+    transaction(async (tx) => {
+      timeQueries(tx as unknown as Queryable, "pglite");
+      return callback(tx as unknown as Queryable);
+    })) as typeof client.transaction;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const where = dataDir ?? "(memory)";
   try {
-    await checkCompatible(db, journal, where);
+    const pending = await checkCompatible(db, journal, where);
     // drizzle applies all pending migrations in one transaction: all or nothing.
     await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+    logMigrations("pglite", where, pending, journal);
   } catch (cause) {
     await client.close().catch(() => undefined);
     if (cause instanceof DatabaseSetupError) throw cause;
@@ -139,6 +206,9 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle client that errors (server restart) must not crash the process.
   pool.on("error", () => undefined);
+  // Every physical connection is timed; pool.query goes through them too.
+  pool.on("connect", (connection) => timeQueries(connection as unknown as Queryable, "postgresql"));
+  metrics().sources.pool = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
   try {
     const c = await pool.connect();
     c.release();
@@ -151,8 +221,9 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   try {
-    await checkCompatible(db, journal, where);
+    const pending = await checkCompatible(db, journal, where);
     await migratePg(db as never, { migrationsFolder: migrationsFolder() });
+    logMigrations("postgresql", where, pending, journal);
   } catch (cause) {
     await pool.end().catch(() => undefined);
     if (cause instanceof DatabaseSetupError) throw cause;

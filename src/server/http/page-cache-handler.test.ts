@@ -16,7 +16,7 @@ async function render(key: string): Promise<RenderedPage> {
   renders.push(key);
   const url = new URL(key, "http://x");
   // Pages of different sizes, incompressible enough to make the bound matter.
-  const filler = Buffer.from(Array.from({ length: 4000 + (key.length % 7) * 1000 }, (_, i) => String.fromCharCode(33 + ((i * 7919 + key.length * 31) % 90)))).toString();
+  const filler = Buffer.from(Array.from({ length: 4000 + (key.length % 7) * 1000 }, (_, i) => String.fromCharCode(33 + ((i * 7919 + key.length * 31) % 90))).join(""));
   const body = Buffer.from(`<html><body><h1>${url.pathname}</h1><p>q=${url.searchParams.get("q") ?? ""}</p>${filler}</body></html>`);
   return { status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body, cacheable: true };
 }

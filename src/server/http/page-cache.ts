@@ -13,6 +13,8 @@ import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import { megabytesFromEnv, notifyPublicCachesCleared } from "./bounded-cache";
+import { logEvent } from "../observability/log";
+import { metrics } from "../observability/metrics";
 
 const REGISTRY = Symbol.for("dept-budget.public-page-cache");
 
@@ -137,6 +139,12 @@ export class PublicPageCache {
     this.total -= e.bytes;
   }
 
+  /** Whether a fresh entry is held, without touching its recency. */
+  has(key: string): boolean {
+    const hit = this.entries.get(key);
+    return hit !== undefined && this.now() - hit.storedAt <= this.maxAgeMs;
+  }
+
   get(key: string): CachedPage | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
@@ -200,6 +208,8 @@ export function clearPublicPageCache() {
   const cache = (globalThis as Record<symbol, unknown>)[REGISTRY] as PublicPageCache | undefined;
   if (cache) cache.clear();
   else notifyPublicCachesCleared();
+  metrics().pageCacheInvalidations.inc();
+  logEvent("cache.invalidated", { cache: "public-pages" });
 }
 
 /** Send a cached page, honouring If-None-Match and Accept-Encoding. */
@@ -232,15 +242,18 @@ export function createPageCacheHandler(
   cache: PublicPageCache,
   render: (key: string) => Promise<RenderedPage>,
   fallback: (req: IncomingMessage, res: ServerResponse) => void,
+  events: { hit?: () => void; miss?: () => void } = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const pending = new Map<string, Promise<CachedPage | RenderedPage>>();
   return (req, res) => {
     const key = pageCacheKey(req.url ?? "/");
     const hit = cache.get(key);
     if (hit) {
+      events.hit?.();
       sendCachedPage(req, res, hit);
       return;
     }
+    events.miss?.();
     let job = pending.get(key);
     if (!job) {
       const generation = cache.currentGeneration();

@@ -166,7 +166,10 @@ export async function insertSnapshot(tx: DbOrTx, s: NewSnapshot): Promise<number
   const catalogsHash = await storeSnapshotPart(tx, "catalogs", s.input.catalogs);
   const glossaryHash = await storeSnapshotPart(tx, "glossary", s.input.glossary);
   const prior = (await latestSnapshotIds(tx, [{ unitId: s.unitId, year: s.year - 1 }])).get(`${s.unitId}:${s.year - 1}`) ?? null;
-  const { catalogs: _c, glossary: _g, priorBudget: _p, ...lean } = s.input;
+  const lean: Partial<BudgetInput> = { ...s.input };
+  delete lean.catalogs;
+  delete lean.glossary;
+  delete lean.priorBudget;
   const [row] = await queryRows<{ id: number }>(
     tx,
     sql`

@@ -6,6 +6,8 @@ import { lockBudget, type LockedBudget } from "../queries/budgets";
 import { illegalTransitionMessage, nextStatus, permissionFor, type WorkflowAction } from "@/lib/workflow";
 import { AppError, assertPermission, notFound } from "./errors";
 import { writeAudit, type AuditEntry } from "./audit";
+import { logEvent } from "../observability/log";
+import { metrics } from "../observability/metrics";
 
 /** Every write names the budget and the version it read. */
 export interface BudgetRef {
@@ -61,7 +63,7 @@ export async function changeBudget<T extends object>(
   op: { action: WorkflowAction; name: string },
   work: (tx: Tx, budget: LockedBudget) => Promise<BudgetChange<T>>,
 ): Promise<T & Changed> {
-  return db.transaction(async (tx) => {
+  const done = await db.transaction(async (tx) => {
     const budget = await lockForAction(tx, actor, ref, op.action);
     const change = await work(tx, budget);
     const status = nextStatus(budget.status, op.action) ?? budget.status;
@@ -84,4 +86,14 @@ export async function changeBudget<T extends object>(
     });
     return { ...change.result, budgetId: budget.id, version: updated.version, status };
   });
+  // Logged once committed: a verb that rolled back did not happen.
+  if (op.action !== "edit") {
+    metrics().workflowActions.inc({ action: op.action });
+    logEvent("workflow", { action: op.name, budgetId: done.budgetId, userId: actor.id, status: done.status, version: done.version });
+    if (op.action === "publish") {
+      metrics().publications.inc();
+      logEvent("publication", { budgetId: done.budgetId, userId: actor.id });
+    }
+  }
+  return done;
 }
