@@ -19,7 +19,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await seedDatabase(t.db);
   data = directData(t.db);
-}, 120_000);
+}, 600_000);
 afterAll(async () => t?.close());
 
 interface IndexPage {
