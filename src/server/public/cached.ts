@@ -11,7 +11,7 @@ import type { ResponseBody } from "./open-api";
 import * as views from "./views";
 
 /**
- * The public data of this process, in memory and bounded in bytes (DATA_CACHE_MB, default 96):
+ * The public data of this process, in memory and bounded in bytes (DATA_CACHE_MB, default 48):
  * lists, disclosures in outline, the documents' HTML. Not Next's data cache, whose files under
  * .next/cache were keyed per start and never removed. Publishing clears it together with the page
  * cache (`clearPublicPageCache`), so nothing here outlives the publication that changed it, and a
@@ -20,7 +20,7 @@ import * as views from "./views";
 const store: BoundedCache<unknown> = (() => {
   const key = Symbol.for("dept-budget.public-data-cache");
   const g = globalThis as Record<symbol, unknown>;
-  if (!g[key]) g[key] = new BoundedCache<unknown>({ maxBytes: megabytesFromEnv("DATA_CACHE_MB", 96) });
+  if (!g[key]) g[key] = new BoundedCache<unknown>({ maxBytes: megabytesFromEnv("DATA_CACHE_MB", 48) });
   return g[key] as BoundedCache<unknown>;
 })();
 
