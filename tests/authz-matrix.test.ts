@@ -108,11 +108,27 @@ const CASES: Record<string, Case> = {
   "budgets.createOptions": { setup: none, expect: SIGNED_IN },
   "budgets.get": { setup: budgetId, expect: READ_IN_SCOPE },
   "budgets.checks": { setup: budgetId, expect: READ_IN_SCOPE },
+  "budgets.content": { setup: budgetId, expect: READ_IN_SCOPE },
+  "budgets.preview": { setup: budgetId, expect: READ_IN_SCOPE },
   "budgets.formOptions": { setup: budgetId, expect: READ_IN_SCOPE },
   "budgets.timeline": { setup: budgetId, expect: REVIEW },
   "budgets.deadlines": { setup: none, expect: REVIEW_LIST },
   "budgets.create": { setup: async () => ({ unitId: unit023002, year: 2025, from: "prior" }), expect: PREPARE },
 
+  "editing.applyChanges": {
+    setup: async (f) => {
+      const ref = await draft(f);
+      const line = await firstLine(f, ref);
+      return {
+        ...ref,
+        changes: {
+          lineItems: { upsert: [{ id: line.id, ...lineFields(line), amount: "99.00" }, { clientKey: "n1", ...lineFields(line), amount: "1.00" }] },
+          narrative: { overview: "批量保存" },
+        },
+      };
+    },
+    expect: PREPARE,
+  },
   "editing.addLineItem": {
     setup: async (f) => {
       const ref = await draft(f);

@@ -336,7 +336,7 @@ describe("inputs", () => {
       const asNumber = await errorOf(preparer.editing.addLineItem({ ...ref, item: { ...fieldsOf(line), amount: 12 as unknown as string } }));
       expect(asNumber.code).toBe("BAD_REQUEST");
       const unknownCode = await errorOf(preparer.editing.addLineItem({ ...ref, item: { ...fieldsOf(line), functionCode: "2089999" } }));
-      expect(unknownCode).toMatchObject({ code: "BAD_REQUEST", message: "支出功能分类科目 2089999 不在 2025 年度科目表中" });
+      expect(unknownCode).toMatchObject({ code: "BAD_REQUEST", message: "支出明细第 1 行：支出功能分类科目“2089999”不是 2025 年度科目表中的项级科目" });
       const noProject = await errorOf(preparer.editing.addLineItem({ ...ref, item: { ...fieldsOf(line), kind: "project", projectId: null } }));
       expect(noProject.message).toMatch(/项目支出必须选择项目/);
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { publicPaths } from "@/server/cache-tags";
+import { publicPaths } from "@/lib/paths";
 import { getHomeView } from "@/server/public/cached";
-import { openPaths } from "@/server/public/paths";
+import { openPaths } from "@/lib/paths";
 import { Figures, SearchForm } from "@/components/disclosure/PageChrome";
 import { changeFigure, changeText, wan } from "@/components/disclosure/format";
 

@@ -8,11 +8,5 @@ export function budgetTag(year: number, unitCode: string): string {
   return `budget:${year}:${unitCode}`;
 }
 
-/** Public URLs, one place. */
-export const publicPaths = {
-  home: () => "/",
-  year: (year: number) => `/budgets/${year}`,
-  department: (year: number, departmentCode: string) => `/budgets/${year}/departments/${departmentCode}`,
-  unit: (year: number, unitCode: string) => `/budgets/${year}/${unitCode}`,
-  unitRevision: (year: number, unitCode: string, revision: number) => `/budgets/${year}/${unitCode}?revision=${revision}`,
-};
+/** Public URLs: moved to `@/lib/paths` (pure); re-exported for older imports. */
+export { publicPaths } from "@/lib/paths";

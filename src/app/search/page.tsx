@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { publicPaths } from "@/server/cache-tags";
+import { publicPaths } from "@/lib/paths";
 import { getSearchView } from "@/server/public/cached";
 import { Breadcrumbs, SearchForm } from "@/components/disclosure/PageChrome";
 import { wan } from "@/components/disclosure/format";

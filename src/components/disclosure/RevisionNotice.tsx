@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { publicPaths } from "@/server/cache-tags";
+import { publicPaths } from "@/lib/paths";
 import { dateText } from "./format";
 
 export interface RevisionInfo {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { publicPaths } from "@/server/cache-tags";
+import { publicPaths } from "@/lib/paths";
 import type { PublishedRow } from "@/server/queries/public";
 import { Decimal, percentOf } from "@/lib/money";
 import { signedAmount, wan } from "./format";

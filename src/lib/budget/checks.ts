@@ -11,6 +11,7 @@ import { explanationText, performanceCoverage } from "./explanation";
 import { AMOUNT_ISSUES, indicesOf, sumVec, type CodeInfo, type GovMapping, type Ledger, type UnitAggregate } from "./ledger";
 import type { Check, CheckSeverity, Disclosure, DisclosureTable, SideLine, TableRow } from "./model";
 import type { BudgetInput, LineItem } from "./types";
+import { projectMoneyInTasks } from "./tasks";
 
 export interface CheckRule {
   id: string;
@@ -307,10 +308,22 @@ function performanceChecks(c: Collector, ledger: Ledger, d: Disclosure): void {
       continue;
     }
     const basic = rescale(sumVec(u.vec, basicIdx) ?? 0n, ledger.scale, sc);
-    if (tasks !== basic)
-      c.add("BUD-C017", `单位“${u.unit.name}”整体绩效目标任务金额合计 ${yb(tasks, sc)} 与基本支出 ${yb(basic, sc)} 不一致`, {
-        table: 16,
-      });
+    // Tasks linked to a project (or to all projects) carry project money on top of 基本支出.
+    const covered = parseAmount(
+      projectMoneyInTasks(
+        ledger.input.targets.filter((t) => !t.projectId && (t.unitCode ?? ledger.input.unit.code) === u.unit.code).flatMap((t) => t.tasks),
+      ).toFixed(2),
+      sc,
+    );
+    const expected = basic + (covered.ok ? covered.value : 0n);
+    if (tasks !== expected)
+      c.add(
+        "BUD-C017",
+        expected === basic
+          ? `单位“${u.unit.name}”整体绩效目标任务金额合计 ${yb(tasks, sc)} 与基本支出 ${yb(basic, sc)} 不一致`
+          : `单位“${u.unit.name}”整体绩效目标任务金额合计 ${yb(tasks, sc)} 与基本支出 ${yb(basic, sc)} 加任务所列项目资金 ${yb(expected - basic, sc)} 不一致`,
+        { table: 16 },
+      );
   }
   let underTargets = 0n;
   for (const b of t17?.projects ?? []) underTargets += figure(17, b.projectName, b.exact);

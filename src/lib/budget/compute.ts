@@ -31,14 +31,17 @@ import {
 } from "./tables";
 import type { AmountUnit, BudgetInput } from "./types";
 import { yearOverYear } from "./yoy";
+import { resolveTaskLinks } from "./tasks";
 
 function displayUnit(input: BudgetInput): AmountUnit {
   return input.amountUnit === "yuan" ? "yuan" : "wan";
 }
 
 export function computeDisclosure(input: BudgetInput): Disclosure {
+  // Linked 表16 tasks follow the line items: computed here, so every table and check sees the same figure.
+  input = resolveTaskLinks(input);
   const ledger = buildLedger(input);
-  const prior = input.priorBudget ? buildLedger(input.priorBudget) : null;
+  const prior = input.priorBudget ? buildLedger(resolveTaskLinks(input.priorBudget)) : null;
   const unit = displayUnit(input);
   const ctx: TableContext = { ledger, unit, unitName: input.unit.name };
   const tables = [

@@ -114,7 +114,13 @@ export function consolidate(inputs: BudgetInput[], asUnit: UnitInfo, options: Co
       out.procurement.push({ ...p, id: scoped(own, p.id), unitCode: p.unitCode ?? own, projectId: scope(p.projectId) });
     for (const s of i.purchasedServices)
       out.purchasedServices.push({ ...s, id: scoped(own, s.id), unitCode: s.unitCode ?? own });
-    for (const t of i.targets) out.targets.push({ ...t, unitCode: t.unitCode ?? own, projectId: scope(t.projectId) });
+    for (const t of i.targets)
+      out.targets.push({
+        ...t,
+        unitCode: t.unitCode ?? own,
+        projectId: scope(t.projectId),
+        tasks: t.tasks.map((k) => (k.link?.projectId ? { ...k, link: { ...k.link, projectId: scope(k.link.projectId) } } : k)),
+      });
   }
 
   if (options.withPrior !== false && inputs.every((i) => i.priorBudget)) {

@@ -169,7 +169,8 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
   }
   overview.push(totalSentence);
 
-  if (yoy.basis === "priorBudget") {
+  // With the prior budget on the platform, or an entered baseline that has the same breakdowns.
+  if (yoy.basis === "priorBudget" || yoy.sources.length > 0 || yoy.kinds.length > 0) {
     const sources = yoy.sources.filter((s) => !(dec(s.current).isZero() && dec(s.prior ?? "0").isZero()));
     if (sources.length > 0) {
       overview.push(
@@ -177,7 +178,8 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
       );
     }
     const kinds = yoy.kinds;
-    overview.push(
+    if (kinds.length > 0)
+      overview.push(
       `按支出类型分：${kinds
         .map((k) => `${k.name} ${amt(k.current)}，占 ${percentOf(dec(k.current), totalNow) ?? "0.00"}%，${delta(k, true)}`)
         .join("；")}。`,

@@ -16,3 +16,4 @@ export type { ConsolidateOptions } from "./consolidate";
 export { BudgetDomainError, isBudgetDomainError } from "./errors";
 export type { BudgetErrorCode } from "./errors";
 export { displayCell } from "./display";
+export { resolveTaskLinks, linkedAmount, TASK_FIGURE_LABELS } from "./tasks";

@@ -146,13 +146,33 @@ export interface PerformanceIndicator {
   deadline: string; // 完成时限, e.g. "2024-12"
 }
 
+/**
+ * What a 表16 task's amount follows: 基本支出人员经费, 基本支出公用经费, one project's money, or
+ * all projects' money. A linked task's amount is computed from the line items by the engine.
+ */
+export type TaskFigure = "personnel" | "public" | "project" | "projects";
+
+export interface TaskLink {
+  figure: TaskFigure;
+  /** The project, for figure "project"; null otherwise. */
+  projectId: string | null;
+}
+
+export interface PerformanceTask {
+  name: string;
+  /** Typed by hand; for a linked task, the computed figure (the engine recomputes it). */
+  amount: Money;
+  /** Absent or null: typed by hand. */
+  link?: TaskLink | null;
+}
+
 export interface PerformanceTarget {
   /** null: the unit's overall target (表16); otherwise the project's (表17). */
   projectId: string | null;
   unitCode?: string;
   goal: string; // 年度绩效目标 / 总体目标
   /** 表16 年度主要任务 with 预算资金情况; empty for project targets. */
-  tasks: { name: string; amount: Money }[];
+  tasks: PerformanceTask[];
   indicators: PerformanceIndicator[];
 }
 
@@ -195,6 +215,12 @@ export interface Narrative {
 /** Prior-year figures entered by hand when the prior year's budget is not in the database. */
 export interface PriorYearBaseline {
   total: Money;
+  /** 上年收入 by 资金来源 (the sources that had money), and 上年结转结余 as "carryover". */
+  bySource?: Partial<Record<SourceCode | "carryover", Money>>;
+  /** 上年 基本支出 and 项目支出. */
+  byKind?: { basic: Money; project: Money };
+  /** 上年 支出 by 功能分类 类 (3-digit codes). */
+  byFunctionClass?: { code: string; amount: Money }[];
   sanggong?: {
     abroad: Money;
     reception: Money;

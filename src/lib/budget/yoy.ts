@@ -156,7 +156,20 @@ export function yearOverYear(ledger: Ledger, prior: Ledger | null): YearOverYear
   const baseline = input.baseline;
   const s = baseline?.sanggong;
   const scale = baseline
-    ? scaleFor([baseline.total, s?.abroad, s?.reception, s?.vehiclePurchase, s?.vehicleOperation], ledger.scale)
+    ? scaleFor(
+        [
+          baseline.total,
+          s?.abroad,
+          s?.reception,
+          s?.vehiclePurchase,
+          s?.vehicleOperation,
+          ...Object.values(baseline.bySource ?? {}),
+          baseline.byKind?.basic,
+          baseline.byKind?.project,
+          ...(baseline.byFunctionClass ?? []).map((f) => f.amount),
+        ],
+        ledger.scale,
+      )
     : ledger.scale;
   const now = rescaled(figuresOf(ledger), scale);
   const priorTotal = baseline ? baselineMoney(baseline.total, scale) : null;
@@ -178,14 +191,31 @@ export function yearOverYear(ledger: Ledger, prior: Ledger | null): YearOverYear
       ];
     }
   }
+  // The entered breakdowns (by source, by kind, by 类) compare exactly like a prior budget's.
+  const money = (raw: unknown) => (raw === undefined ? 0n : (baselineMoney(raw, scale) ?? 0n));
+  const bySource = baseline?.bySource && Object.keys(baseline.bySource).length > 0 ? baseline.bySource : null;
+  const sourcesPrior: Figure[] | null = bySource
+    ? now.sources.map((f) => {
+        const codes = f.key === "carryover" ? ["carryover"] : f.key === "current_unit" ? UNIT_SOURCES : [f.key.replace(/^current_/, "")];
+        return { ...f, value: codes.reduce((sum, c) => sum + money(bySource[c as keyof typeof bySource]), 0n) };
+      })
+    : null;
+  const kindsPrior: Figure[] | null = baseline?.byKind
+    ? now.kinds.map((f) => ({ ...f, value: money(f.key === "basic" ? baseline.byKind?.basic : baseline.byKind?.project) }))
+    : null;
+  const classNames = new Map(input.catalogs.functions.map((f) => [f.code, f.name]));
+  const classesPrior: Figure[] | null =
+    baseline?.byFunctionClass && baseline.byFunctionClass.length > 0
+      ? baseline.byFunctionClass.map((f) => ({ key: f.code, code: f.code, name: classNames.get(f.code) ?? f.code, value: money(f.amount) }))
+      : null;
   return {
     year: input.year,
     priorYear,
     basis: priorTotal !== null ? "baseline" : "none",
     total: makeChange("total", "收支总预算", now.total, priorTotal, scale),
-    sources: [],
-    kinds: [],
-    functionClasses: pair(now.functionClasses, null, scale),
+    sources: sourcesPrior ? pair(now.sources, sourcesPrior, scale) : [],
+    kinds: kindsPrior ? pair(now.kinds, kindsPrior, scale) : [],
+    functionClasses: pair(now.functionClasses, classesPrior, scale, classesPrior !== null),
     functionItems: pair(now.functionItems, null, scale),
     economicClasses: pair(now.economicClasses, null, scale),
     sanggong: pair(now.sanggong, sanggongPrior, scale),

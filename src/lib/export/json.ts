@@ -72,3 +72,33 @@ export function openTables(d: Disclosure): OpenTable[] {
     return out;
   });
 }
+
+/**
+ * A budget being prepared, reviewed or published, as the workspace previews it: the open-data
+ * shape with the working status instead of publication metadata.
+ */
+export interface WorkspaceDisclosure extends Omit<OpenDisclosure, "status" | "publishedAt" | "revisions" | "downloads" | "htmlUrl" | "correctionNote"> {
+  status: "draft" | "submitted" | "returned" | "approved" | "published";
+  version: number;
+  publishedAt: string | null;
+  correctionNote: string;
+}
+
+export function workspaceDocument(
+  d: Disclosure,
+  meta: { unit: OpenUnitRef; revision: number; status: WorkspaceDisclosure["status"]; version: number; publishedAt: string | null; correctionNote: string },
+): WorkspaceDisclosure {
+  return {
+    unit: meta.unit,
+    year: d.year,
+    revision: meta.revision,
+    status: meta.status,
+    version: meta.version,
+    publishedAt: meta.publishedAt,
+    correctionNote: meta.correctionNote,
+    amountUnit: d.unitLabel,
+    tables: openTables(d),
+    explanation: d.explanation,
+    checks: d.checks,
+  };
+}

@@ -2,7 +2,8 @@ import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { getDb } from "../db";
 import { getSessionUser } from "../auth/options";
-import { PUBLIC_TAG, budgetTag, publicPaths } from "../cache-tags";
+import { PUBLIC_TAG, budgetTag } from "../cache-tags";
+import { publicPaths } from "@/lib/paths";
 import { createContext, type Context, type PublishedTarget } from "./trpc";
 import { clearPublicPageCache } from "../http/page-cache";
 

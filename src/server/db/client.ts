@@ -138,13 +138,12 @@ export function expectedMigration(): string {
  */
 export async function checkReadiness(db: Db): Promise<{ ready: true } | { ready: false; reason: string }> {
   const journal = readJournal();
-  const latest = journal[journal.length - 1];
-  const [row] = await queryRows<{ created_at: string | null }>(
-    db,
-    sql`SELECT max(created_at)::text AS created_at FROM drizzle.__drizzle_migrations`,
-  );
-  if (latest && row?.created_at !== String(latest.when)) {
-    return { ready: false, reason: `数据库迁移未到最新（应为 ${latest.tag}） / the database is not migrated to ${latest.tag}` };
+  const applied = await queryRows<{ created_at: string }>(db, sql`SELECT created_at::text AS created_at FROM drizzle.__drizzle_migrations`);
+  const done = new Set(applied.map((r) => String(r.created_at)));
+  const missing = journal.filter((e) => !done.has(String(e.when)));
+  if (missing.length > 0) {
+    const tags = missing.map((e) => e.tag).join(", ");
+    return { ready: false, reason: `数据库缺少迁移 ${tags} / the database lacks migrations ${tags}` };
   }
   return { ready: true };
 }

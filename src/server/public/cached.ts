@@ -6,7 +6,7 @@ import { BoundedCache, megabytesFromEnv } from "../http/bounded-cache";
 import { DisclosureDocument } from "@/components/disclosure/DisclosureDocument";
 import { renderToHtml } from "@/components/disclosure/static-html";
 import { directData, type DepartmentRef, type PublicData, type UnitSnapshotRef } from "./data";
-import { openPaths } from "./paths";
+import { openPaths } from "@/lib/paths";
 import type { ResponseBody } from "./open-api";
 import * as views from "./views";
 

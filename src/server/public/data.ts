@@ -6,14 +6,14 @@
  * comes from the database's consolidation of the same published budgets, whose content the
  * database keeps frozen (src/server/queries/consolidation.ts).
  */
-import { sql } from "drizzle-orm";
 import { computeDisclosure } from "@/lib/budget";
 import type { Disclosure } from "@/lib/budget/model";
-import { queryRows, type DbOrTx } from "../db/client";
+import type { DbOrTx } from "../db/client";
 import type { BoundedCache } from "../http/bounded-cache";
 import type { ResponseBody } from "./open-api";
 import { loadConsolidatedInput } from "../queries/consolidation";
 import {
+  findDepartmentId,
   getSnapshotInput,
   latestPublications,
   listPublished,
@@ -79,12 +79,9 @@ export function directData(db: DbOrTx): PublicData {
     async departmentDisclosure(ref) {
       // 部门汇总 by the database (src/server/queries/consolidation.ts): it sums the line items of
       // the same latest published revisions with GROUP BY and consolidates the prior year alike.
-      const [org] = await queryRows<{ id: number }>(
-        db,
-        sql`SELECT id FROM organisations WHERE code = ${ref.departmentCode} AND kind = 'department'`,
-      );
-      if (!org) return null;
-      const input = await loadConsolidatedInput(db, { organisationId: Number(org.id), year: ref.year });
+      const organisationId = await findDepartmentId(db, ref.departmentCode);
+      if (organisationId === null) return null;
+      const input = await loadConsolidatedInput(db, { organisationId, year: ref.year });
       return input ? computeDisclosure(input) : null;
     },
     series: (scope) => publishedSeries(db, scope),

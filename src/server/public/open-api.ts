@@ -9,9 +9,9 @@ import type { Disclosure } from "@/lib/budget/model";
 import { tableCsv } from "@/lib/export/csv";
 import { openTables, type OpenDisclosure } from "@/lib/export/json";
 import { workbookBytes } from "@/lib/export/xlsx";
-import { publicPaths } from "../cache-tags";
+import { publicPaths } from "@/lib/paths";
 import type { PublicData } from "./data";
-import { openPaths } from "./paths";
+import { openPaths } from "@/lib/paths";
 import { departmentView, departmentRef, parseCode, parseRevision, parseYear, unitRef, type DepartmentRefView, type UnitRef } from "./views";
 
 /** Bump when the shape or the bytes of any response change, so that ETags change with them. */

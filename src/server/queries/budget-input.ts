@@ -2,6 +2,8 @@ import { and, asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../db/client";
 import { latestSnapshotIds, loadSnapshotInputs } from "./snapshots";
 import * as s from "../db/schema";
+import { resolveTaskLinks } from "@/lib/budget/tasks";
+import { catalogsFor, loadYearCatalogue, type YearCatalogue } from "./catalogue";
 import type {
   BudgetInput,
   Catalogs,
@@ -33,28 +35,7 @@ function isTransaction(db: DbOrTx): boolean {
 
 /** The year's catalogues with names, the economic mapping for one unit type. */
 export async function loadCatalogs(db: DbOrTx, year: number, unitType: UnitType): Promise<Catalogs> {
-  // Sequential, not Promise.all: inside a transaction all queries share one connection.
-  const functions = await db
-    .select({ code: s.functionCodes.code, name: s.functionCodes.name })
-    .from(s.functionCodes)
-    .where(eq(s.functionCodes.year, year))
-    .orderBy(asc(s.functionCodes.code));
-  const deptEconomic = await db
-    .select({ code: s.deptEconomicCodes.code, name: s.deptEconomicCodes.name })
-    .from(s.deptEconomicCodes)
-    .where(eq(s.deptEconomicCodes.year, year))
-    .orderBy(asc(s.deptEconomicCodes.code));
-  const govEconomic = await db
-    .select({ code: s.govEconomicCodes.code, name: s.govEconomicCodes.name })
-    .from(s.govEconomicCodes)
-    .where(eq(s.govEconomicCodes.year, year))
-    .orderBy(asc(s.govEconomicCodes.code));
-  const econMapping = await db
-    .select({ deptCode: s.economicMappings.deptCode, govCode: s.economicMappings.govCode })
-    .from(s.economicMappings)
-    .where(and(eq(s.economicMappings.year, year), eq(s.economicMappings.unitType, unitType)))
-    .orderBy(asc(s.economicMappings.deptCode));
-  return { functions, deptEconomic, govEconomic, econMapping };
+  return catalogsFor(await loadYearCatalogue(db, year), unitType);
 }
 
 interface UnitRow {
@@ -340,11 +321,16 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
   for (const id of budgetIds) if (!byId.has(id)) throw new Error(`budget ${id} not found`);
 
   const units = await loadUnits(db, [...new Set(budgets.map((b) => b.unitId))]);
+  // Each year's code sets are read once, whatever the number of budgets and unit types.
+  const yearCatalogues = new Map<number, YearCatalogue>();
   const catalogCache = new Map<string, Catalogs>();
   for (const b of budgets) {
     const type = units.get(b.unitId)!.unit_type;
     const key = `${b.year}:${type}`;
-    if (!catalogCache.has(key)) catalogCache.set(key, await loadCatalogs(db, b.year, type));
+    if (catalogCache.has(key)) continue;
+    let cat = yearCatalogues.get(b.year);
+    if (!cat) yearCatalogues.set(b.year, (cat = await loadYearCatalogue(db, b.year)));
+    catalogCache.set(key, catalogsFor(cat, type));
   }
   const years = [...new Set(budgets.map((b) => b.year))];
   const settings = await db.select().from(s.regionYearSettings).where(idIn(s.regionYearSettings.year, years));
@@ -403,7 +389,11 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
     const performance: PerformanceTarget[] = (targets.get(budgetId) ?? []).map((t) => ({
       projectId: t.projectId === null ? null : String(t.projectId),
       goal: t.goal,
-      tasks: (tasks.get(t.id) ?? []).map((k) => ({ name: k.name, amount: k.amount })),
+      tasks: (tasks.get(t.id) ?? []).map((k) =>
+        k.link
+          ? { name: k.name, amount: k.amount, link: { figure: k.link, projectId: k.linkProjectId === null ? null : String(k.linkProjectId) } }
+          : { name: k.name, amount: k.amount },
+      ),
       indicators: (indicators.get(t.id) ?? []).map((i) => ({
         level1: i.level1,
         level2: i.level2,
@@ -415,7 +405,8 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
       })),
     }));
     const lineItems: LineItem[] = lines.get(budgetId) ?? [];
-    out.push({
+    // Linked 表16 tasks carry the figure they follow, computed from the lines just read.
+    out.push(resolveTaskLinks({
       unit: unitInfo(unit),
       year: budget.year,
       revision: budget.revision,
@@ -465,10 +456,16 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
         : null,
       narrative: { totalChangeReason: budget.totalChangeReason, sanggongChangeReason: budget.sanggongChangeReason, overview: budget.overview },
       baseline:
-        budget.baselineTotal === null ? null : { total: budget.baselineTotal, ...(budget.baselineSanggong ? { sanggong: budget.baselineSanggong } : {}) },
+        budget.baselineTotal === null
+          ? null
+          : {
+              total: budget.baselineTotal,
+              ...(budget.baselineSanggong ? { sanggong: budget.baselineSanggong } : {}),
+              ...(budget.baselineDetail ?? {}),
+            },
       priorBudget: null,
       glossary: (glossary.get(budget.year) ?? []).map((g) => ({ term: g.term, definition: g.definition })),
-    });
+    }));
   }
 
   if (options.withPrior !== false) {

@@ -97,7 +97,16 @@ export async function insertBudgetContent(tx: DbOrTx, budgetId: number, year: nu
       .values({ budgetId, projectId: projectOf(t.projectId), goal: t.goal })
       .returning({ id: s.performanceTargets.id });
     if (t.tasks.length) {
-      await tx.insert(s.performanceTasks).values(t.tasks.map((k, i) => ({ targetId: target!.id, sort: i + 1, name: k.name, amount: k.amount })));
+      await tx.insert(s.performanceTasks).values(
+        t.tasks.map((k, i) => ({
+          targetId: target!.id,
+          sort: i + 1,
+          name: k.name,
+          amount: k.amount,
+          link: k.link?.figure ?? null,
+          linkProjectId: k.link?.figure === "project" ? projectOf(k.link.projectId) : null,
+        })),
+      );
     }
     if (t.indicators.length) {
       await tx.insert(s.performanceIndicators).values(t.indicators.map((ind, i) => ({ targetId: target!.id, sort: i + 1, ...ind })));

@@ -54,6 +54,15 @@ export async function findBudget(db: DbOrTx, scope: Scope, budgetId: number) {
   return row ?? null;
 }
 
+/** The newest revision of a unit's budget of a year, by unit code, within the scope; null otherwise. */
+export async function findBudgetByUnitYear(db: DbOrTx, scope: Scope, year: number, unitCode: string) {
+  const [row] = await headers(db)
+    .where(and(eq(s.budgets.year, year), eq(unit.code, unitCode), unitInScope(scope, s.budgets.unitId)))
+    .orderBy(desc(s.budgets.revision))
+    .limit(1);
+  return row ?? null;
+}
+
 /** Locks the budget row for the rest of the transaction, so concurrent writers queue behind each other. */
 export async function lockBudget(tx: DbOrTx, scope: Scope, budgetId: number) {
   const [row] = await tx
@@ -65,6 +74,22 @@ export async function lockBudget(tx: DbOrTx, scope: Scope, budgetId: number) {
 }
 
 export type LockedBudget = NonNullable<Awaited<ReturnType<typeof lockBudget>>>;
+
+/** Budget columns a write may set along with its status and version. */
+export type BudgetPatch = Partial<Omit<typeof s.budgets.$inferInsert, "id" | "unitId" | "year" | "revision" | "status" | "version">>;
+
+/**
+ * Set the columns and the status, and increment the version, if the budget is still at the version
+ * read; null when it is not (nothing written).
+ */
+export async function bumpBudget(tx: DbOrTx, budgetId: number, version: number, set: BudgetPatch & { status: LockedBudget["status"] }) {
+  const [updated] = await tx
+    .update(s.budgets)
+    .set({ ...set, version: sql`${s.budgets.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(s.budgets.id, budgetId), eq(s.budgets.version, version)))
+    .returning({ version: s.budgets.version });
+  return updated ?? null;
+}
 
 /** The units a user can create budgets for or look at. */
 export function listUnits(db: DbOrTx, scope: Scope) {
@@ -151,27 +176,6 @@ export function listApprovedBudgets(db: DbOrTx, scope: Scope) {
     .orderBy(desc(s.budgets.approvedOn), asc(unit.code), desc(s.budgets.revision));
 }
 
-/** The year's catalogue entries a line item can use: 项-level function codes, 款-level economic codes, sources. */
-export async function lineItemOptions(db: DbOrTx, year: number) {
-  // One after the other: `db` may be a transaction, whose queries share one connection.
-  const functions = await db
-    .select({ code: s.functionCodes.code, name: s.functionCodes.name })
-    .from(s.functionCodes)
-    .where(and(eq(s.functionCodes.year, year), sql`length(${s.functionCodes.code}) = 7`))
-    .orderBy(asc(s.functionCodes.code));
-  const economics = await db
-    .select({ code: s.deptEconomicCodes.code, name: s.deptEconomicCodes.name })
-    .from(s.deptEconomicCodes)
-    .where(and(eq(s.deptEconomicCodes.year, year), sql`length(${s.deptEconomicCodes.code}) = 5`))
-    .orderBy(asc(s.deptEconomicCodes.code));
-  const sources = await db
-    .select({ code: s.fundingSources.code, name: s.fundingSources.name })
-    .from(s.fundingSources)
-    .where(eq(s.fundingSources.year, year))
-    .orderBy(asc(s.fundingSources.sort));
-  return { functions, economics, sources };
-}
-
 /** The newest revision number of (unit, year); corrections are only started from it. */
 export async function latestRevision(db: DbOrTx, unitId: number, year: number): Promise<number | null> {
   const [row] = await db
@@ -183,4 +187,16 @@ export async function latestRevision(db: DbOrTx, unitId: number, year: number): 
 
 export function listFiscalYears(db: DbOrTx) {
   return db.select({ year: s.fiscalYears.year, label: s.fiscalYears.label }).from(s.fiscalYears).orderBy(desc(s.fiscalYears.year));
+}
+
+/** The budget a budget was copied from when it was created ("复制上年预算"), or null. */
+export async function copySourceOf(db: DbOrTx, budgetId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ after: s.auditLog.after })
+    .from(s.auditLog)
+    .where(and(eq(s.auditLog.budgetId, budgetId), eq(s.auditLog.action, "create")))
+    .orderBy(asc(s.auditLog.id))
+    .limit(1);
+  const prior = (row?.after as { priorBudgetId?: unknown } | null | undefined)?.priorBudgetId;
+  return typeof prior === "number" ? prior : null;
 }

@@ -324,3 +324,9 @@ export async function publishedSeries(db: DbOrTx, scope: { unitCode: string } | 
     project: r.project,
   }));
 }
+
+/** The id of a department by its code, or null. */
+export async function findDepartmentId(db: DbOrTx, departmentCode: string): Promise<number | null> {
+  const [org] = await queryRows<{ id: number }>(db, sql`SELECT id FROM organisations WHERE code = ${departmentCode} AND kind = 'department'`);
+  return org ? Number(org.id) : null;
+}

@@ -1,10 +1,18 @@
 import type { DbOrTx } from "../db/client";
-import * as s from "../db/schema";
+import { insertAuditRow } from "../queries/audit";
 
 export interface AuditEntry {
   userId: number | null;
   action: string;
-  entity: "budget" | "line_item" | "project" | "comment" | "user";
+  entity:
+    | "budget"
+    | "line_item"
+    | "project"
+    | "procurement_item"
+    | "purchased_service_item"
+    | "performance_target"
+    | "comment"
+    | "user";
   entityId: number | string;
   budgetId?: number | null;
   before?: unknown;
@@ -13,7 +21,7 @@ export interface AuditEntry {
 
 /** Call inside the mutation's own transaction: the audit row commits or rolls back with it. */
 export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  await tx.insert(s.auditLog).values({
+  await insertAuditRow(tx, {
     userId: entry.userId,
     action: entry.action,
     entity: entry.entity,

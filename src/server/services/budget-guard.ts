@@ -1,8 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../db/client";
-import * as s from "../db/schema";
 import type { SessionUser } from "../auth/session";
-import { lockBudget, type LockedBudget } from "../queries/budgets";
+import { bumpBudget, lockBudget, type BudgetPatch, type LockedBudget } from "../queries/budgets";
 import { illegalTransitionMessage, nextStatus, permissionFor, type WorkflowAction } from "@/lib/workflow";
 import { AppError, assertPermission, notFound } from "./errors";
 import { writeAudit, type AuditEntry } from "./audit";
@@ -35,7 +33,7 @@ export async function lockForAction(tx: DbOrTx, actor: SessionUser, ref: BudgetR
   return budget;
 }
 
-export type BudgetPatch = Partial<Omit<typeof s.budgets.$inferInsert, "id" | "unitId" | "year" | "revision" | "status" | "version">>;
+export type { BudgetPatch };
 
 export interface BudgetChange<T> {
   result: T;
@@ -67,11 +65,7 @@ export async function changeBudget<T extends object>(
     const budget = await lockForAction(tx, actor, ref, op.action);
     const change = await work(tx, budget);
     const status = nextStatus(budget.status, op.action) ?? budget.status;
-    const [updated] = await tx
-      .update(s.budgets)
-      .set({ ...change.set, status, version: sql`${s.budgets.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(s.budgets.id, budget.id), eq(s.budgets.version, ref.version)))
-      .returning({ version: s.budgets.version });
+    const updated = await bumpBudget(tx, budget.id, ref.version, { ...change.set, status });
     // The row lock makes this unreachable; if it ever happens, nothing of this write may stay.
     if (!updated) throw new AppError("CONFLICT", "预算已被他人修改，请刷新后再操作");
     const moved = status !== budget.status;

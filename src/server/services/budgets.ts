@@ -5,9 +5,9 @@ import type { SessionUser } from "../auth/session";
 import { loadBudgetInput } from "../queries/budget-input";
 import { insertBudgetContent } from "../queries/budget-write";
 import {
+  copySourceOf,
   findBudget,
   latestRevision,
-  lineItemOptions,
   listApprovedBudgets,
   listAuditEntries,
   listBudgets,
@@ -18,7 +18,10 @@ import {
   listUnits,
 } from "../queries/budgets";
 import { unitInScope } from "../queries/scope";
+import { lineItemChoices, loadYearCatalogue } from "../queries/catalogue";
 import { computeDisclosure, type BudgetInput } from "@/lib/budget";
+import { copiedFromPriorWarnings } from "@/lib/workflow/copied";
+import { Decimal } from "@/lib/money";
 import { allowedActions, dateInChina, deadlineStatus, nextStepLabel, STATUS_LABELS } from "@/lib/workflow";
 import { AppError, assertPermission, notFound } from "./errors";
 import { writeAudit } from "./audit";
@@ -65,9 +68,13 @@ export async function getBudget(db: DbOrTx, actor: SessionUser, budgetId: number
 /** The engine's live checks and headline figures for a budget, as the preparer and the reviewer see them. */
 export async function getBudgetChecks(db: DbOrTx, actor: SessionUser, budgetId: number) {
   await requireBudget(db, actor, budgetId);
-  const disclosure = computeDisclosure(await loadBudgetInput(db, budgetId));
+  const input = await loadBudgetInput(db, budgetId);
+  const disclosure = computeDisclosure(input);
+  // A budget copied from the prior year: unchanged 上年结转 lines and reasons are flagged to review.
+  const sourceId = await copySourceOf(db, budgetId);
+  const copied = sourceId === null ? [] : copiedFromPriorWarnings(input, await loadBudgetInput(db, sourceId, { withPrior: false }));
   return {
-    checks: disclosure.checks,
+    checks: [...disclosure.checks, ...copied],
     summary: disclosure.summary,
     total: disclosure.yearOverYear.total,
   };
@@ -75,14 +82,28 @@ export async function getBudgetChecks(db: DbOrTx, actor: SessionUser, budgetId: 
 
 export async function getFormOptions(db: DbOrTx, actor: SessionUser, budgetId: number) {
   const budget = await requireBudget(db, actor, budgetId);
-  return lineItemOptions(db, budget.year);
+  return lineItemChoices(await loadYearCatalogue(db, budget.year));
 }
 
 /** What a new budget can be for: the units in scope and the fiscal years open for drafting. */
 export async function getCreateOptions(db: DbOrTx, actor: SessionUser) {
   const units = await listUnits(db, actor.scope);
   const years = await listFiscalYears(db);
-  return { units, years };
+  const budgets = await listBudgets(db, actor.scope);
+  const used = new Map<number, Set<number>>();
+  for (const b of budgets) (used.get(b.unitId) ?? used.set(b.unitId, new Set()).get(b.unitId)!).add(b.year);
+  return {
+    units: units.map((u) => ({ ...u, freeYears: freeYearsOf(years.map((y) => y.year), used.get(u.id) ?? new Set()) })),
+    years,
+  };
+}
+
+/** The open years a unit has no budget for, the next one (after its latest budget) first, then the others newest first. */
+export function freeYearsOf(open: number[], used: Set<number>): number[] {
+  const free = open.filter((y) => !used.has(y)).sort((a, b) => b - a);
+  const latest = used.size ? Math.max(...used) : null;
+  const next = latest !== null && free.includes(latest + 1) ? latest + 1 : null;
+  return next === null ? free : [next, ...free.filter((y) => y !== next)];
 }
 
 export async function getTimeline(db: DbOrTx, actor: SessionUser, budgetId: number) {
@@ -124,7 +145,7 @@ export async function listDeadlines(db: DbOrTx, actor: SessionUser, today: strin
  */
 async function fitToYear(tx: DbOrTx, input: BudgetInput, year: number): Promise<{ input: BudgetInput; skipped: number }> {
   if (input.year === year) return { input, skipped: 0 };
-  const options = await lineItemOptions(tx, year);
+  const options = lineItemChoices(await loadYearCatalogue(tx, year));
   const set = (rows: { code: string }[]) => new Set(rows.map((r) => r.code));
   const known = { functions: set(options.functions), economics: set(options.economics), sources: set(options.sources) };
   const lineItems = input.lineItems.filter(
@@ -160,8 +181,25 @@ async function priorBudgetOf(tx: DbOrTx, unitId: number, year: number) {
 function baselineOf(prior: BudgetInput) {
   const disclosure = computeDisclosure({ ...prior, priorBudget: null });
   const sanggong = (key: string) => disclosure.yearOverYear.sanggong.find((c) => c.key === key)?.current ?? "0.00";
+  // The breakdowns the 情况说明 compares by: per source (and 上年结转), per kind, per 功能分类 类.
+  const sum = (pick: (l: BudgetInput["lineItems"][number]) => string | null) => {
+    const out = new Map<string, Decimal>();
+    for (const l of prior.lineItems) {
+      const k = pick(l);
+      if (k !== null) out.set(k, (out.get(k) ?? new Decimal(0)).plus(new Decimal(l.amount)));
+    }
+    return out;
+  };
+  const bySource = Object.fromEntries([...sum((l) => (l.period === "carryover" ? "carryover" : l.source))].map(([k, v]) => [k, v.toFixed(2)]));
+  const kinds = sum((l) => (l.kind === "project" ? "project" : "basic"));
+  const classes = sum((l) => l.functionCode.slice(0, 3));
   return {
     baselineTotal: disclosure.summary.total,
+    baselineDetail: {
+      bySource,
+      byKind: { basic: (kinds.get("basic") ?? new Decimal(0)).toFixed(2), project: (kinds.get("project") ?? new Decimal(0)).toFixed(2) },
+      byFunctionClass: [...classes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, v]) => ({ code, amount: v.toFixed(2) })),
+    },
     baselineSanggong: {
       abroad: sanggong("abroad"),
       reception: sanggong("reception"),
@@ -256,6 +294,7 @@ export async function startCorrection(db: DbOrTx, actor: SessionUser, ref: Budge
         status: "draft",
         baselineTotal: published.baselineTotal,
         baselineSanggong: published.baselineSanggong,
+        baselineDetail: published.baselineDetail,
         totalChangeReason: published.totalChangeReason,
         sanggongChangeReason: published.sanggongChangeReason,
         overview: published.overview,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { publicPaths } from "@/server/cache-tags";
+import { publicPaths } from "@/lib/paths";
 import { getYearView } from "@/server/public/cached";
 import { parseYear, type YearView } from "@/server/public/views";
 import { Breadcrumbs, Figures, YearSwitcher } from "@/components/disclosure/PageChrome";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { isBudgetDomainError } from "@/lib/budget/errors";
-import { parseInUnit, toYuanString, yuanToWan, type DisplayUnit } from "@/lib/money";
+import { yuanToWan, type DisplayUnit } from "@/lib/money";
+import { readAmountInput } from "@/lib/money-input";
 import { inputClass, labelClass } from "@/components/workspace/ui";
 
 /**
@@ -18,16 +18,16 @@ export function useAmountInput(initialYuan: string | null) {
     setRaw,
     setUnit: (next: DisplayUnit) => {
       // Keep the same amount when the unit changes, if what is typed can be read.
-      try {
-        const yuan = parseInUnit(raw.trim(), unit);
-        setRaw(next === "wan" ? yuanToWan(yuan).toFixed() : toYuanString(yuan));
-      } catch {
-        // Leave an unreadable entry as typed; saving will say what is wrong.
-      }
+      // Leave an unreadable entry as typed; saving will say what is wrong.
+      const r = readAmountInput(raw, unit);
+      if (r.ok) setRaw(next === "wan" ? yuanToWan(r.yuan).toFixed() : r.yuan);
       setUnit(next);
     },
+    /** The exact 元 string; pasted thousands separators, full-width digits and a typed unit are understood. */
     read(): string {
-      return toYuanString(parseInUnit(raw.trim(), unit, { field: "金额" }));
+      const r = readAmountInput(raw, unit);
+      if (!r.ok) throw new Error(r.message);
+      return r.yuan;
     },
   };
 }
@@ -35,11 +35,8 @@ export function useAmountInput(initialYuan: string | null) {
 export type AmountInputState = ReturnType<typeof useAmountInput>;
 
 export function readAmount(state: AmountInputState): { ok: true; yuan: string } | { ok: false; message: string } {
-  try {
-    return { ok: true, yuan: state.read() };
-  } catch (error) {
-    return { ok: false, message: isBudgetDomainError(error) ? error.message : "金额无效" };
-  }
+  const r = readAmountInput(state.raw, state.unit);
+  return r.ok ? { ok: true, yuan: r.yuan } : { ok: false, message: r.message };
 }
 
 export function AmountInput({ id, label, state }: { id: string; label: string; state: AmountInputState }) {

@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { formatWan } from "@/lib/money";
-import { publicPaths } from "@/server/cache-tags";
+import { publicPaths } from "@/lib/paths";
 import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
 import { CommentsPanel } from "./comments-panel";
+import { ContentEditors } from "./content-editors";
+import { Preview } from "./preview";
 import { LineItems } from "./line-items";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
@@ -64,8 +66,10 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
       <WorkflowActions budgetRef={ref} status={budget.status} revision={budget.revision} actions={actions} checks={checks.data?.checks ?? []} correctionNote={budget.correctionNote} />
       <CommentsPanel comments={comments} lineItems={lineItems} />
       <ChecksPanel query={checks} />
+      <Preview budgetId={budgetId} open={actions.includes("approve") || actions.includes("publish")} />
       <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} />
-      <Projects budgetRef={ref} projects={projects} editable={editable} />
+      <Projects budgetRef={ref} projects={projects} lineItems={lineItems} editable={editable} />
+      <ContentEditors budgetRef={ref} editable={editable} />
       <NarrativeForm budgetRef={ref} budget={budget} editable={editable} />
       {canSeeTimeline && <Timeline budgetId={budgetId} />}
       <Card title="说明" id="help">

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Check } from "@/lib/budget";
+import { checkPlace } from "@/lib/workflow/check-places";
 import { Card, ErrorText } from "@/components/workspace/ui";
 import { errorMessage } from "@/components/workspace/trpc";
 
@@ -23,7 +24,10 @@ export function ChecksPanel({ query }: { query: { isPending: boolean; error: unk
               <li key={`${c.id}-${i}`} className={c.severity === "error" ? "text-red-800" : "text-amber-900"}>
                 <span className="mr-2 rounded border px-1 text-xs">{c.severity === "error" ? "错误" : "提示"}</span>
                 <span className="font-mono text-xs">{c.id}</span> {c.message}
-                {c.table ? <span className="text-gray-500">（表{c.table}{c.rowCode ? ` ${c.rowCode}` : ""}）</span> : null}
+                {c.table ? <span className="text-gray-500">（表{c.table}{c.rowCode ? ` ${c.rowCode}` : ""}）</span> : null}{" "}
+                <a href={checkPlace(c).anchor} className="text-brand underline">
+                  到“{checkPlace(c).editor}”修改
+                </a>
               </li>
             ))}
           </ul>

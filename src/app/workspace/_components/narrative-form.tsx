@@ -5,7 +5,6 @@ import { useState } from "react";
 import type { NarrativeFields } from "@/lib/workflow/inputs";
 import { Button, Card, ErrorText, inputClass, labelClass, Notice } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
-import { AmountInput, readAmount, useAmountInput } from "./amount-input";
 import { useRefreshBudget, type BudgetRef } from "./use-budget";
 
 interface Budget {
@@ -33,7 +32,6 @@ export function NarrativeForm({ budgetRef, budget, editable }: { budgetRef: Budg
     overview: budget.overview,
     correctionNote: budget.correctionNote,
   });
-  const baseline = useAmountInput(budget.baselineTotal);
   const [localError, setLocalError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const save = useMutation(
@@ -48,18 +46,11 @@ export function NarrativeForm({ budgetRef, budget, editable }: { budgetRef: Budg
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
     setSaved(null);
-    let baselineTotal: string | null = null;
-    if (baseline.raw.trim() !== "") {
-      const read = readAmount(baseline);
-      if (!read.ok) return setLocalError(read.message);
-      baselineTotal = read.yuan;
-    }
     setLocalError(null);
     const narrative: NarrativeFields = {
       totalChangeReason: texts.totalChangeReason,
       sanggongChangeReason: texts.sanggongChangeReason,
       overview: texts.overview,
-      baselineTotal,
       ...(budget.revision > 1 ? { correctionNote: texts.correctionNote } : {}),
     };
     save.mutate({ ...budgetRef, narrative });
@@ -97,9 +88,7 @@ export function NarrativeForm({ budgetRef, budget, editable }: { budgetRef: Budg
               />
             </div>
           )}
-          <div className="max-w-md">
-            <AmountInput id="narrative-baseline" label="上年收支总预算（上年预算未在本系统公开时填写）" state={baseline} />
-          </div>
+          <p className="text-xs text-gray-600">上年预算不在本平台时，上年数在“上年预算基数”中填写。</p>
           {editable && (
             <Button type="submit" disabled={save.isPending}>
               保存说明

@@ -22,8 +22,9 @@ export function NewBudgetForm() {
       },
     }),
   );
-  const years = options.data?.years ?? [];
   const unit = options.data?.units[0];
+  // Only the years this unit has no budget for yet, the next one first.
+  const years = (unit?.freeYears ?? []).map((y) => ({ year: y }));
   const chosenYear = year ?? years[0]?.year ?? null;
 
   return (
@@ -60,6 +61,7 @@ export function NewBudgetForm() {
             </label>
           </div>
         </fieldset>
+        {options.data && years.length === 0 && <p className="text-sm text-gray-600">所有开放年度都已有预算。</p>}
         <Button type="submit" disabled={create.isPending || chosenYear === null}>
           {create.isPending ? "正在新建…" : "新建预算"}
         </Button>

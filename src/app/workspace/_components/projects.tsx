@@ -13,11 +13,22 @@ interface Project {
   debtFinanced: boolean;
 }
 
-export function Projects({ budgetRef, projects, editable }: { budgetRef: BudgetRef; projects: Project[]; editable: boolean }) {
+export function Projects({
+  budgetRef,
+  projects,
+  lineItems,
+  editable,
+}: {
+  budgetRef: BudgetRef;
+  projects: Project[];
+  lineItems: { projectId: number | null }[];
+  editable: boolean;
+}) {
   const trpc = useTRPC();
   const refresh = useRefreshBudget();
-  const remove = useMutation(trpc.editing.deleteProject.mutationOptions({ onSuccess: () => refresh() }));
+  const remove = useMutation(trpc.editing.deleteProject.mutationOptions({ onSuccess: () => (setConfirming(null), refresh()) }));
   const [editing, setEditing] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
   return (
     <Card title={`项目（${projects.length} 个）`} id="projects">
       {projects.length === 0 && <p className="text-sm text-gray-600">暂无项目。</p>}
@@ -41,9 +52,24 @@ export function Projects({ budgetRef, projects, editable }: { budgetRef: BudgetR
                   <Button variant="secondary" onClick={() => setEditing(p.id)}>
                     编辑
                   </Button>
-                  <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ ...budgetRef, projectId: p.id })}>
+                  <Button variant="danger" disabled={remove.isPending} onClick={() => setConfirming(p.id)}>
                     删除
                   </Button>
+                </div>
+              )}
+              {confirming === p.id && (
+                <div role="alertdialog" aria-label={`确认删除项目“${p.name}”`} className="w-full rounded border border-red-200 bg-red-50 p-2">
+                  <p>
+                    删除项目“{p.name}”将同时删除它的 {lineItems.filter((l) => l.projectId === p.id).length} 条支出明细、政府采购条目、项目绩效目标和关联到它的整体绩效任务。
+                  </p>
+                  <div className="mt-2 flex gap-2">
+                    <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ ...budgetRef, projectId: p.id })}>
+                      确认删除项目
+                    </Button>
+                    <Button variant="secondary" onClick={() => setConfirming(null)}>
+                      取消
+                    </Button>
+                  </div>
                 </div>
               )}
             </li>

@@ -9,6 +9,7 @@ import {
   listDeadlines,
   getCreateOptions,
 } from "../../services/budgets";
+import { getBudgetContent, getBudgetPreview } from "../../services/content";
 import { budgetIdInput, createBudgetInput } from "@/lib/workflow/inputs";
 
 const read = permissionProcedure("budget.read");
@@ -17,6 +18,10 @@ const read = permissionProcedure("budget.read");
 export const budgetsRouter = createTRPCRouter({
   list: read.query(({ ctx }) => listBudgetsFor(ctx.db, ctx.user)),
   get: read.input(budgetIdInput).query(({ ctx, input }) => getBudget(ctx.db, ctx.user, input.budgetId)),
+  /** The editable content with row ids, for the editors. */
+  content: read.input(budgetIdInput).query(({ ctx, input }) => getBudgetContent(ctx.db, ctx.user, input.budgetId)),
+  /** The disclosure as the public page will show it (17 tables, 情况说明), recomputed after every save. */
+  preview: read.input(budgetIdInput).query(({ ctx, input }) => getBudgetPreview(ctx.db, ctx.user, input.budgetId)),
   checks: read.input(budgetIdInput).query(({ ctx, input }) => getBudgetChecks(ctx.db, ctx.user, input.budgetId)),
   formOptions: read.input(budgetIdInput).query(({ ctx, input }) => getFormOptions(ctx.db, ctx.user, input.budgetId)),
   createOptions: read.query(({ ctx }) => getCreateOptions(ctx.db, ctx.user)),

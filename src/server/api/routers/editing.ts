@@ -1,5 +1,6 @@
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 import { addLineItem, addProject, deleteLineItem, deleteProject, updateLineItem, updateNarrative, updateProject } from "../../services/editing";
+import { applyChanges } from "../../services/content";
 import {
   addLineItemInput,
   addProjectInput,
@@ -9,11 +10,16 @@ import {
   updateNarrativeInput,
   updateProjectInput,
 } from "@/lib/workflow/inputs";
+import { applyChangesInput } from "@/lib/workflow/content";
 
 const edit = permissionProcedure("budget.edit");
 
 /** Edits of a draft or returned budget; each carries the version it read. */
 export const editingRouter = createTRPCRouter({
+  /** The batch entry point: any mix of row changes of every part, one version, one audit row. */
+  applyChanges: edit
+    .input(applyChangesInput)
+    .mutation(({ ctx, input }) => applyChanges(ctx.db, ctx.user, { budgetId: input.budgetId, version: input.version }, input.changes)),
   addLineItem: edit.input(addLineItemInput).mutation(({ ctx, input }) => addLineItem(ctx.db, ctx.user, input, input.item)),
   updateLineItem: edit
     .input(updateLineItemInput)

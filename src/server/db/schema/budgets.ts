@@ -18,6 +18,9 @@ import {
 import { money, moneyCheck } from "./common";
 import { deptEconomicCodes, fiscalYears, functionCodes, fundingSources } from "./catalogs";
 import { organisations, users } from "./organisations";
+import type { PriorYearBaseline, TaskFigure } from "@/lib/budget/types";
+
+export type BaselineDetail = Pick<PriorYearBaseline, "bySource" | "byKind" | "byFunctionClass">;
 
 export const budgetStatuses = ["draft", "submitted", "returned", "approved", "published"] as const;
 export type BudgetStatus = (typeof budgetStatuses)[number];
@@ -51,6 +54,8 @@ export const budgets = pgTable(
       vehiclePurchase: string;
       vehicleOperation: string;
     }>(),
+    /** The entered prior year by 资金来源, by 基本/项目 and by 功能分类 类 (see PriorYearBaseline). */
+    baselineDetail: jsonb("baseline_detail").$type<BaselineDetail>(),
     totalChangeReason: text("total_change_reason").notNull().default(""),
     sanggongChangeReason: text("sanggong_change_reason").notNull().default(""),
     overview: text("overview").notNull().default(""),
@@ -219,9 +224,19 @@ export const performanceTasks = pgTable(
       .references(() => performanceTargets.id, { onDelete: "cascade" }),
     sort: integer("sort").notNull(),
     name: text("name").notNull(),
+    /** Typed by hand, or the figure last computed for a linked task (the engine recomputes it). */
     amount: money("amount").notNull(),
+    /** The figure a task follows: 人员经费, 公用经费, one project, all projects; null when typed by hand. */
+    link: text("link", { enum: ["personnel", "public", "project", "projects"] }).$type<TaskFigure>(),
+    linkProjectId: integer("link_project_id").references(() => projects.id, { onDelete: "cascade" }),
   },
-  (t) => [check("performance_tasks_amount_ck", sql.raw(moneyCheck("amount"))), index().on(t.targetId)],
+  (t) => [
+    check("performance_tasks_amount_ck", sql.raw(moneyCheck("amount"))),
+    check("performance_tasks_link_ck", sql`${t.link} IS NULL OR ${t.link} IN ('personnel', 'public', 'project', 'projects')`),
+    check("performance_tasks_link_project_ck", sql`(${t.link} IS NOT DISTINCT FROM 'project') = (${t.linkProjectId} IS NOT NULL)`),
+    index().on(t.targetId),
+    index("performance_tasks_link_project_idx").on(t.linkProjectId),
+  ],
 );
 
 /** Indicator rows: 一级/二级/三级指标, 运算符号, 指标值, 度量单位, 完成时限. */

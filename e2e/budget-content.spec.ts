@@ -1,0 +1,186 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+/**
+ * Every part of a budget through the screens: the preparer starts a blank 2026 budget of 023002
+ * and enters the profile, line items (one pasted with a thousands separator), a project with
+ * current-year money and its 表17 targets, the unit-wide target with tasks linked to figures, a
+ * procurement item, a purchased-service item and the prior year by source, kind and 类; changes a
+ * basic-spending line and sees 表16 follow; submits with zero errors. The reviewer checks the
+ * preview, approves and publishes; the public page shows every section with the entered figures.
+ */
+
+const PASSWORD = "demo-2024";
+const UNIT = "沈阳市和平区人力资源和社会保障事务服务中心";
+const PROJECT = "就业创业补贴服务项目";
+
+async function signIn(page: Page, username: string) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/workspace$/);
+}
+
+async function signOut(page: Page) {
+  await page.goto("/logout");
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+async function saved(form: Locator) {
+  await expect(form.getByRole("status")).toHaveText("已保存");
+}
+
+async function addLine(page: Page, line: { fn: string; econ: string; kind: string; project?: string; amount: string; unit?: "万元" | "元" }) {
+  const form = page.getByRole("form", { name: "新增明细" });
+  await form.getByLabel("支出功能分类").selectOption(line.fn);
+  await form.getByLabel("经济分类").selectOption(line.econ);
+  await form.getByLabel("支出类型").selectOption({ label: line.kind });
+  if (line.project) await form.getByLabel("项目", { exact: true }).selectOption({ label: line.project });
+  if (line.unit) await form.getByLabel("金额单位").selectOption({ label: line.unit });
+  await form.getByLabel("金额", { exact: true }).fill(line.amount);
+  const count = await page.getByRole("row").count();
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("row")).toHaveCount(count + 1);
+}
+
+test("a blank budget entered through the screens is submitted, approved, published and shown in full", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, "preparer");
+  // The new-budget form offers only years without a budget: 2024 is taken.
+  const years = page.getByLabel("年度", { exact: true });
+  await expect(years.locator("option", { hasText: "2024" })).toHaveCount(0);
+  await years.selectOption("2026");
+  await page.getByLabel("空白预算").check();
+  await page.getByRole("button", { name: "新建预算" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `2026 年度 ${UNIT}` })).toBeVisible();
+
+  // 单位概况.
+  const profile = page.getByRole("form", { name: "单位概况" });
+  await profile.getByLabel("主要职责（每行一条，按顺序编号）").fill("负责全区就业创业服务工作\n负责社会保险经办服务工作");
+  await profile.getByRole("button", { name: "增加内设机构" }).click();
+  await profile.getByLabel("内设机构 1 名称").fill("综合办公室");
+  await profile.getByLabel("人员编制").fill("6");
+  await profile.getByRole("button", { name: "保存单位概况" }).click();
+  await saved(profile);
+
+  // Line items: one pasted with a thousands separator in 元, one in 万元.
+  await addLine(page, { fn: "2080109", econ: "30101", kind: "人员经费", amount: "1,234,567.89", unit: "元" });
+  await addLine(page, { fn: "2080109", econ: "30201", kind: "公用经费", amount: "20", unit: "万元" });
+  await expect(page.getByText("收支总预算 143.46 万元", { exact: true })).toBeVisible();
+
+  // A project with current-year money.
+  const newProject = page.getByRole("form", { name: "新增项目" });
+  await newProject.getByLabel("项目名称").fill(PROJECT);
+  await newProject.getByLabel("项目内容").fill("发放就业创业补贴");
+  await newProject.getByRole("button", { name: "保存项目" }).click();
+  await expect(page.getByRole("form", { name: `项目绩效目标：${PROJECT}` })).toBeVisible();
+  await addLine(page, { fn: "2080109", econ: "30299", kind: "项目支出", project: PROJECT, amount: "50", unit: "万元" });
+
+  // 表17: the project's targets.
+  const t17 = page.getByRole("form", { name: `项目绩效目标：${PROJECT}` });
+  await t17.getByLabel(`${PROJECT} 总体目标`).fill("按时足额发放就业创业补贴，促进稳定就业");
+  await t17.getByRole("button", { name: `增加 ${PROJECT} 绩效指标` }).click();
+  await t17.getByLabel("一级指标").fill("产出指标");
+  await t17.getByLabel("二级指标").fill("数量指标");
+  await t17.getByLabel("三级指标").fill("补贴发放人次");
+  await t17.getByLabel("运算符号").selectOption(">=");
+  await t17.getByLabel("指标值").fill("1000");
+  await t17.getByLabel("度量单位").fill("人次");
+  await t17.getByRole("button", { name: `保存 ${PROJECT} 绩效目标` }).click();
+  await saved(t17);
+
+  // 表16: the unit-wide target, tasks linked to 人员经费 and 公用经费.
+  const t16 = page.getByRole("form", { name: "整体绩效目标（表16）" });
+  await t16.getByLabel("年度绩效目标").fill("全面履行就业和社会保险经办职能");
+  await t16.getByRole("button", { name: "增加任务" }).click();
+  await t16.getByLabel("任务 1 名称").fill("基本支出人员经费（保工资）");
+  await t16.getByLabel("任务 1 金额来源").selectOption({ label: "基本支出人员经费" });
+  await t16.getByRole("button", { name: "增加任务" }).click();
+  await t16.getByLabel("任务 2 名称").fill("基本支出公用经费（保运转）");
+  await t16.getByLabel("任务 2 金额来源").selectOption({ label: "基本支出公用经费" });
+  await t16.getByRole("button", { name: "增加整体绩效指标" }).click();
+  await t16.getByLabel("一级指标").fill("履职效能");
+  await t16.getByLabel("二级指标").fill("整体工作完成情况");
+  await t16.getByLabel("三级指标").fill("总体工作完成率");
+  await t16.getByLabel("运算符号").selectOption("=");
+  await t16.getByLabel("指标值").fill("100");
+  await t16.getByLabel("度量单位").fill("%");
+  await t16.getByRole("button", { name: "保存整体绩效目标" }).click();
+  await saved(t16);
+  await expect(t16.getByText("按预算自动计算：123.46 万元")).toBeVisible();
+
+  // 表14 and 表15.
+  const procurement = page.getByRole("form", { name: "新增政府采购" });
+  await procurement.getByLabel("采购品目").fill("办公设备");
+  await procurement.getByLabel("采购金额（万元）").fill("5");
+  await procurement.getByLabel("面向中小企业预留（万元）").fill("2");
+  await procurement.getByRole("button", { name: "添加政府采购" }).click();
+  await expect(page.getByRole("button", { name: "删除“办公设备”" })).toBeVisible();
+  const services = page.getByRole("form", { name: "新增政府购买服务" });
+  await services.getByLabel("支出功能分类（类）").selectOption("208");
+  await services.getByLabel("购买服务项目名称").fill("就业见习服务");
+  await services.getByLabel("购买服务金额（万元）").fill("10");
+  await services.getByRole("button", { name: "添加政府购买服务" }).click();
+  await expect(page.getByRole("button", { name: "删除“就业见习服务”" })).toBeVisible();
+
+  // The prior year, not on the platform: by source, by kind, by 类.
+  const baseline = page.getByRole("form", { name: "上年预算基数" });
+  await baseline.getByLabel("上年收支总预算（万元）").fill("200");
+  await baseline.getByLabel("上年一般公共预算（万元）").fill("200");
+  await baseline.getByLabel("上年基本支出（万元）").fill("150");
+  await baseline.getByLabel("上年项目支出（万元）").fill("50");
+  await baseline.getByRole("button", { name: "增加功能分类" }).click();
+  await baseline.getByLabel("功能分类（类）1").selectOption("208");
+  await baseline.getByLabel("上年金额 1（万元）").fill("200");
+  await baseline.getByRole("button", { name: "保存上年预算基数" }).click();
+  await saved(baseline);
+
+  const narrative = page.getByRole("form", { name: "情况说明" });
+  await narrative.getByLabel("收支总预算增减原因").fill("人员调整");
+  await narrative.getByRole("button", { name: "保存说明" }).click();
+  await expect(narrative.getByText("说明已保存。")).toBeVisible();
+
+  // A basic-spending line changes: the linked task follows.
+  const personnel = page.getByRole("row").filter({ hasText: "30101" });
+  await personnel.getByRole("button", { name: "编辑" }).click();
+  const edit = page.getByRole("form", { name: "修改明细" });
+  await edit.getByLabel("金额", { exact: true }).fill("130");
+  await edit.getByRole("button", { name: "保存" }).click();
+  await expect(edit).toBeHidden();
+  await expect(t16.getByText("按预算自动计算：130.00 万元")).toBeVisible();
+
+  // Zero errors; warnings acknowledged; submitted.
+  await expect(page.getByText(/错误 0 项/)).toBeVisible();
+  const submit = page.getByRole("form", { name: "提交" });
+  for (const box of await submit.getByRole("checkbox").all()) await box.check();
+  await submit.getByRole("button", { name: "提交", exact: true }).click();
+  await expect(page.getByText("已提交，等待主管部门审核。")).toBeVisible();
+  await signOut(page);
+
+  // The reviewer sees the preview, approves and publishes.
+  await signIn(page, "reviewer");
+  await page.getByRole("link", { name: new RegExp(`打开 2026 年度 ${UNIT} 第 1 版`) }).click();
+  const preview = page.getByRole("region", { name: "公开预览" });
+  await expect(preview).toContainText(PROJECT);
+  await expect(preview).toContainText("全面履行就业和社会保险经办职能");
+  await page.getByRole("button", { name: "批复" }).click();
+  await expect(page.getByText("已批复", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "公开", exact: true }).click();
+  await expect(page.getByText("已公开", { exact: true })).toBeVisible();
+  await signOut(page);
+
+  // The public page shows every section with the entered figures.
+  await page.goto("/budgets/2026/023002");
+  const main = page.getByRole("main");
+  await expect(main).toContainText("负责全区就业创业服务工作");
+  await expect(main).toContainText("综合办公室");
+  await expect(main).toContainText("200.00"); // 130 + 20 + 50 万元
+  await expect(main).toContainText(PROJECT);
+  await expect(main).toContainText("补贴发放人次");
+  await expect(main).toContainText("基本支出人员经费（保工资）");
+  await expect(main).toContainText("办公设备");
+  await expect(main).toContainText("就业见习服务");
+  await expect(main).toContainText("全面履行就业和社会保险经办职能");
+  await expect(main).toContainText("按支出类型分");
+});
