@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { asc, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../db/client";
 import { latestSnapshotIds, loadSnapshotInputs } from "./snapshots";
 import * as s from "../db/schema";
