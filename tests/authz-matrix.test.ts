@@ -54,6 +54,9 @@ const users = new Map<Actor, SessionUser | null>();
 let unit023002: number;
 let published2024: Ref;
 let preparer2Id: number;
+let regionId: number;
+let department023: number;
+let department031: number;
 
 async function draft(f: Fixture): Promise<Ref> {
   const created = await f.as("preparer").budgets.create({ year: 2025, from: "prior" });
@@ -103,6 +106,38 @@ const CASES: Record<string, Case> = {
   },
   "users.setDisabled": { setup: async () => ({ userId: preparer2Id, disabled: true }), expect: ADMIN },
   "users.resetPassword": { setup: async () => ({ userId: preparer2Id, password: "reset-2025x" }), expect: ADMIN },
+
+  "admin.years": { setup: none, expect: ADMIN },
+  "admin.auditLog": { setup: async () => ({ unitCode: "023002" }), expect: ADMIN },
+  "admin.overview": { setup: async () => ({ year: 2025 }), expect: ADMIN },
+  "admin.importHistory": {
+    // Empty content: the admin passes authorisation and is refused on the content (BAD_REQUEST).
+    setup: async () => ({ unitCode: "023002", year: 2025, approvedOn: "2025-02-01", publishedOn: "2025-02-10", content: "{}" }),
+    expect: { anonymous: U, preparer: F, preparer2: F, reviewer: F, reviewer2: F, admin: "BAD_REQUEST" },
+  },
+  "admin.catalogue": { setup: async () => ({ year: 2025, catalogue: "function" }), expect: ADMIN },
+  "admin.addCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080598", name: "授权测试项" }), expect: ADMIN },
+  "admin.changeCode": { setup: async () => ({ year: 2025, catalogue: "function", code: "2080505", name: "授权测试改名" }), expect: ADMIN },
+  "admin.crosswalk": { setup: none, expect: ADMIN },
+  "admin.addCrosswalk": {
+    setup: async () => ({ catalogue: "function", fromYear: 2024, fromCode: "2080505", toYear: 2025, toCode: "2080505" }),
+    expect: ADMIN,
+  },
+  "admin.organisations": { setup: none, expect: ADMIN },
+  "admin.createOrganisation": {
+    setup: async () => ({ kind: "unit", code: "023777", name: "授权测试单位", unitType: "admin", parentId: department023 }),
+    expect: ADMIN,
+  },
+  "admin.updateOrganisation": { setup: async () => ({ id: unit023002, name: "改名测试" }), expect: ADMIN },
+  "admin.setOrganisationActive": { setup: async () => ({ id: unit023002, active: false }), expect: ADMIN },
+  "admin.moveUnit": { setup: async () => ({ unitId: unit023002, departmentId: department031, fromYear: 2026 }), expect: ADMIN },
+  "admin.openYear": { setup: async () => ({ year: 2027 }), expect: ADMIN },
+  "admin.settings": { setup: async () => ({ year: 2024 }), expect: ADMIN },
+  "admin.updateSettings": {
+    setup: async () => ({ regionId, year: 2025, amountUnit: "yuan", titleWording: "department", explanationSections: ["overview"] }),
+    expect: ADMIN,
+  },
+  "admin.updateGlossary": { setup: async () => ({ year: 2025, entries: [{ term: "财政拨款收入", definition: "授权测试" }] }), expect: ADMIN },
 
   "budgets.list": { setup: none, expect: SIGNED_IN },
   "budgets.createOptions": { setup: none, expect: SIGNED_IN },
@@ -198,6 +233,9 @@ beforeAll(async () => {
   await seedDatabase(t.db);
   for (const actor of ACTORS) users.set(actor, actor === "anonymous" ? null : await sessionUserOf(t.db, actor));
   unit023002 = await unitIdOf(t.db, "023002");
+  regionId = await unitIdOf(t.db, "210102000");
+  department023 = await unitIdOf(t.db, "023");
+  department031 = await unitIdOf(t.db, "031");
   const [b] = await t.db
     .select({ id: s.budgets.id, version: s.budgets.version })
     .from(s.budgets)

@@ -4,9 +4,14 @@ import { forbiddenMessage, hasPermission } from "@/lib/auth/permissions";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSessionUser("/admin/users");
+  // Every admin page needs both; the procedures refuse again.
   return (
     <SignedInShell user={user}>
-      {hasPermission(user.role, "user.manage") ? children : <p role="alert">{forbiddenMessage("user.manage")}</p>}
+      {hasPermission(user.role, "user.manage") && hasPermission(user.role, "admin.manage") ? (
+        children
+      ) : (
+        <p role="alert">{forbiddenMessage("admin.manage")}</p>
+      )}
     </SignedInShell>
   );
 }

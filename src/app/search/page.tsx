@@ -5,6 +5,7 @@ import { publicPaths } from "@/lib/paths";
 import { getSearchView } from "@/server/public/cached";
 import { Breadcrumbs, SearchForm } from "@/components/disclosure/PageChrome";
 import { wan } from "@/components/disclosure/format";
+import { cleanQueryText } from "@/lib/text/input";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "搜索单位" };
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "搜索单位" };
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const raw = (await searchParams).q;
-  const q = (typeof raw === "string" ? raw : "").trim().slice(0, 100);
+  const q = cleanQueryText(typeof raw === "string" ? raw : "", 100);
   const results = q ? await getSearchView(q) : [];
   return (
     <div className="public-page">

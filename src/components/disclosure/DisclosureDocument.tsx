@@ -35,7 +35,7 @@ function partTitles(d: Disclosure) {
   const name = d.unit.shortName ?? d.unit.name;
   return {
     one: `第一部分 ${name}概况`,
-    two: `第二部分 ${name} ${d.year} 年部门预算公开表`,
+    two: `第二部分 ${name} ${d.year} 年${d.wording}公开表`,
     three: `第三部分 ${d.explanation.title}`,
     four: "第四部分 名词解释",
   };

@@ -4,6 +4,7 @@
  */
 import type { Change, Disclosure } from "@/lib/budget/model";
 import { signedAmount, wan } from "./format";
+import type { DisplayUnit } from "@/lib/money";
 import { FunctionChart } from "./charts/FunctionChart";
 import { StackedYearsChart, type YearPoint } from "./charts/StackedYearsChart";
 
@@ -13,7 +14,7 @@ function percentText(c: Change): string {
   return `${c.direction === "减少" ? "−" : "+"}${c.percent}%`;
 }
 
-function ChangeRows({ label, changes }: { label: string; changes: Change[] }) {
+function ChangeRows({ label, changes, unit }: { label: string; changes: Change[]; unit: DisplayUnit }) {
   if (changes.length === 0) return null;
   return (
     <>
@@ -28,9 +29,9 @@ function ChangeRows({ label, changes }: { label: string; changes: Change[] }) {
             {c.code ? `${c.code} ` : ""}
             {c.name}
           </th>
-          <td className="num">{wan(c.current)}</td>
-          <td className="num">{c.prior !== null ? wan(c.prior) : "—"}</td>
-          <td className="num">{signedAmount(c.change)}</td>
+          <td className="num">{wan(c.current, unit)}</td>
+          <td className="num">{c.prior !== null ? wan(c.prior, unit) : "—"}</td>
+          <td className="num">{signedAmount(c.change, unit)}</td>
           <td className="num">{percentText(c)}</td>
         </tr>
       ))}
@@ -40,7 +41,7 @@ function ChangeRows({ label, changes }: { label: string; changes: Change[] }) {
 
 function basisNote(d: Disclosure): string {
   const y = d.yearOverYear;
-  if (y.basis === "priorBudget") return `上年数取自 ${y.priorYear} 年已公开的部门预算。`;
+  if (y.basis === "priorBudget") return `上年数取自 ${y.priorYear} 年已公开的${d.wording}。`;
   if (y.basis === "baseline")
     return `${y.priorYear} 年预算未在本平台公开，上年数为编制时填报的 ${y.priorYear} 年收支总预算和“三公”经费，其他项目无可比数据。`;
   return `无 ${y.priorYear} 年可比数据。`;
@@ -48,6 +49,7 @@ function basisNote(d: Disclosure): string {
 
 export function YearOverYear({ d, series, subject, note }: { d: Disclosure; series: YearPoint[]; subject: string; note?: string }) {
   const y = d.yearOverYear;
+  const unit = d.amountUnit;
   const shares = new Map(d.explanation.figures.functionClasses.map((f) => [f.key, f.share]));
   const points: YearPoint[] = [...series];
   if (y.basis === "baseline" && y.total.prior !== null && !series.some((p) => p.year === y.priorYear)) {
@@ -64,7 +66,7 @@ export function YearOverYear({ d, series, subject, note }: { d: Disclosure; seri
       </h2>
       <div className="chart-grid-2">
         {points.length > 0 ? (
-          <StackedYearsChart id="chart-years" title={`${subject}历年收支总预算`} points={points} currentYear={d.year} />
+          <StackedYearsChart id="chart-years" title={`${subject}历年收支总预算`} points={points} currentYear={d.year} unit={unit} />
         ) : null}
         {functionItems.length > 0 ? (
           <FunctionChart
@@ -73,6 +75,7 @@ export function YearOverYear({ d, series, subject, note }: { d: Disclosure; seri
             items={functionItems}
             year={d.year}
             priorYear={y.priorYear}
+            unit={unit}
           />
         ) : null}
       </div>
@@ -86,7 +89,7 @@ export function YearOverYear({ d, series, subject, note }: { d: Disclosure; seri
       <div className="table-scroll" role="region" aria-labelledby="yoy-table-title" tabIndex={0}>
         <table className="dtable yoy-table">
           <caption className="sr-only">
-            {d.year} 年与 {y.priorYear} 年预算对比（单位：万元）
+            {d.year} 年与 {y.priorYear} 年预算对比（单位：{d.unitLabel}）
           </caption>
           <thead>
             <tr>
@@ -100,16 +103,16 @@ export function YearOverYear({ d, series, subject, note }: { d: Disclosure; seri
           <tbody>
             <tr className="row-total">
               <th scope="row">{y.total.name}</th>
-              <td className="num">{wan(y.total.current)}</td>
-              <td className="num">{y.total.prior !== null ? wan(y.total.prior) : "—"}</td>
-              <td className="num">{signedAmount(y.total.change)}</td>
+              <td className="num">{wan(y.total.current, unit)}</td>
+              <td className="num">{y.total.prior !== null ? wan(y.total.prior, unit) : "—"}</td>
+              <td className="num">{signedAmount(y.total.change, unit)}</td>
               <td className="num">{percentText(y.total)}</td>
             </tr>
-            <ChangeRows label="按支出类型" changes={y.kinds} />
-            <ChangeRows label="按资金来源" changes={y.sources} />
-            <ChangeRows label="按支出功能分类（类）" changes={y.functionClasses} />
-            <ChangeRows label="按部门预算支出经济分类（类）" changes={y.economicClasses} />
-            <ChangeRows label="“三公”经费" changes={y.sanggong} />
+            <ChangeRows label="按支出类型" changes={y.kinds} unit={unit} />
+            <ChangeRows label="按资金来源" changes={y.sources} unit={unit} />
+            <ChangeRows label="按支出功能分类（类）" changes={y.functionClasses} unit={unit} />
+            <ChangeRows label="按部门预算支出经济分类（类）" changes={y.economicClasses} unit={unit} />
+            <ChangeRows label="“三公”经费" changes={y.sanggong} unit={unit} />
           </tbody>
         </table>
       </div>

@@ -2,7 +2,7 @@
  * Display helpers for the public pages. Amounts arrive as exact 元 strings and leave as 万元 text
  * with thousands separators; nothing here does arithmetic on a float.
  */
-import { Decimal, formatAmount, type DisplayUnit } from "@/lib/money";
+import { Decimal, formatAmount, unitLabel, type DisplayUnit } from "@/lib/money";
 
 export function wan(yuan: string, unit: DisplayUnit = "wan"): string {
   return formatAmount(yuan, unit);
@@ -54,6 +54,7 @@ export function changeFigure(
   percent: string | null,
   note?: string,
   labelSuffix = "",
+  unit: DisplayUnit = "wan",
 ): { label: string; value: string; unit?: string; note?: string } {
   const label = `比 ${priorYear} 年${labelSuffix}`;
   if (change === null || direction === null) return { label, value: "—", note: note ?? "无上年可比数" };
@@ -61,8 +62,8 @@ export function changeFigure(
   const pct = percent !== null ? `${direction === "增加" ? "增长" : "下降"} ${percent}%` : "";
   return {
     label,
-    value: `${direction} ${formatAmount(new Decimal(change).abs(), "wan")}`,
-    unit: "万元",
+    value: `${direction} ${formatAmount(new Decimal(change).abs(), unit)}`,
+    unit: unitLabel(unit),
     note: [pct, note].filter(Boolean).join(" ") || undefined,
   };
 }

@@ -9,6 +9,11 @@ export function SignedInShell({ user, children }: { user: SessionUser; children:
     { href: "/workspace", label: "预算", show: true },
     { href: "/workspace/deadlines", label: "公开期限", show: hasPermission(user.role, "deadline.read") },
     { href: "/admin/users", label: "用户管理", show: hasPermission(user.role, "user.manage") },
+    { href: "/admin/organisations", label: "机构", show: hasPermission(user.role, "admin.manage") },
+    { href: "/admin/years", label: "年度", show: hasPermission(user.role, "admin.manage") },
+    { href: "/admin/catalogues", label: "科目", show: hasPermission(user.role, "admin.manage") },
+    { href: "/admin/settings", label: "公开设置", show: hasPermission(user.role, "admin.manage") },
+    { href: "/admin/audit", label: "操作日志", show: hasPermission(user.role, "admin.manage") },
     { href: "/account", label: "修改密码", show: true },
     { href: "/logout", label: "退出", show: true },
   ];

@@ -24,6 +24,7 @@ export const PERMISSION_LABELS = {
   "budget.timeline": "查看预算的操作记录",
   "deadline.read": "查看公开期限",
   "user.manage": "管理用户",
+  "admin.manage": "管理机构、年度、科目和公开设置",
 } as const;
 
 export type Permission = keyof typeof PERMISSION_LABELS;
@@ -44,6 +45,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "budget.timeline",
     "deadline.read",
     "user.manage",
+    "admin.manage",
   ],
 };
 

@@ -29,7 +29,8 @@ import {
   table9,
   type TableContext,
 } from "./tables";
-import type { AmountUnit, BudgetInput } from "./types";
+import { budgetWording, type AmountUnit, type BudgetInput } from "./types";
+import { disclosureSettingsOf } from "./settings";
 import { yearOverYear } from "./yoy";
 import { resolveTaskLinks } from "./tasks";
 
@@ -71,6 +72,8 @@ export function computeDisclosure(input: BudgetInput): Disclosure {
     revision: input.revision,
     amountUnit: unit,
     unitLabel: unitLabel(unit),
+    settings: disclosureSettingsOf(input),
+    wording: budgetWording(input.disclosure),
     tables,
     explanation: buildExplanation({ ledger, prior, yoy }),
     checks: [],

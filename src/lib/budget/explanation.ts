@@ -5,10 +5,12 @@
  */
 import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel } from "../money";
 import { toDecimal } from "./fixed";
-import { KINDS, PERIODS, SOURCES, cellIndex, type Ledger } from "./ledger";
+import { FISCAL_SOURCES, KINDS, PERIODS, SOURCES, cellIndex, indicesOf, sumVecOrZero, type CellFilter, type Ledger } from "./ledger";
 import type { Change, Explanation, ExplanationSection, YearOverYear } from "./model";
 import { overallTargets, projectCurrentAmounts, projectTargets } from "./performance";
-import type { AmountUnit, BudgetInput } from "./types";
+import { disclosureSettingsOf } from "./settings";
+import { chineseNumeral } from "./tables";
+import { budgetWording, type AmountUnit, type BudgetInput, type ExplanationSectionKey } from "./types";
 
 export function unitShortName(input: BudgetInput): string {
   const s = input.unit.shortName?.trim();
@@ -283,11 +285,15 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
         `编制特定目标类项目绩效目标覆盖率为 ${projectsCoverage ?? "0"}%。`
       : `${year} 年无应编制绩效目标的项目。`;
 
-  const sections: ExplanationSection[] = [
-    { heading: `一、关于${name} ${year} 年收支预算的总体说明`, paragraphs: overview },
-    { heading: `二、关于${name} ${year} 年“三公”经费预算支出情况说明`, paragraphs: sanggong },
-    {
-      heading: "三、其他重要事项的情况说明",
+  const settings = disclosureSettingsOf(input);
+  const ordinal = (i: number) => `${chineseNumeral(i)}、`;
+  const written: Record<ExplanationSectionKey, (n: string) => ExplanationSection> = {
+    overview: (n) => ({ heading: `${n}关于${name} ${year} 年收支预算的总体说明`, paragraphs: overview }),
+    fiscal: (n) => fiscalSection(n, { ledger, prior, name, year, py, amt }),
+    gpb: (n) => gpbSection(n, { ledger, prior, name, year, py, amt }),
+    sanggong: (n) => ({ heading: `${n}关于${name} ${year} 年“三公”经费预算支出情况说明`, paragraphs: sanggong }),
+    other: (n) => ({
+      heading: `${n}其他重要事项的情况说明`,
       paragraphs: [],
       subsections: [
         { heading: "（一）机关运行经费安排情况", paragraphs: [opText] },
@@ -295,11 +301,12 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
         { heading: "（三）国有资产占有使用情况", paragraphs: [assetText] },
         { heading: "（四）绩效目标设置情况", paragraphs: [perfText] },
       ],
-    },
-  ];
+    }),
+  };
+  const sections: ExplanationSection[] = settings.explanationSections.map((key, i) => written[key](ordinal(i + 1)));
 
   return {
-    title: `${name} ${year} 年部门预算情况说明`,
+    title: `${name} ${year} 年${budgetWording(settings)}情况说明`,
     sections,
     figures: {
       total,
@@ -374,4 +381,100 @@ export function explanationText(e: Explanation): string {
   };
   for (const s of e.sections) walk(s);
   return out.join("\n");
+}
+
+interface SectionParts {
+  ledger: Ledger;
+  prior: Ledger | null;
+  name: string;
+  year: number;
+  py: number;
+  /** An amount in the disclosure's unit with its label, e.g. "5,114.04 万元". */
+  amt: (yuan: Decimal | string) => string;
+}
+
+/** The exact 元 of the ledger's total over `filter`. */
+function sumOf(ledger: Ledger, filter: CellFilter): Decimal {
+  return toDecimal(sumVecOrZero(ledger.total, indicesOf(filter)), ledger.scale);
+}
+
+/** Function 类 with their exact 元 over `filter` (zero ones left out). */
+function classesOf(ledger: Ledger, filter: CellFilter): { code: string; name: string; amount: Decimal }[] {
+  const idx = indicesOf(filter);
+  return ledger.functions
+    .sorted()
+    .filter((n) => n.level === "类")
+    .map((n) => ({ code: n.code, name: n.name, amount: toDecimal(sumVecOrZero(n.vec, idx), ledger.scale) }))
+    .filter((c) => !c.amount.isZero());
+}
+
+/** "，比 2023 年增加 12.00 万元，增长 3.10%" against the prior figure, or "" without one. */
+function against(now: Decimal, before: Decimal | null, py: number, amt: SectionParts["amt"]): string {
+  if (before === null) return "";
+  const diff = now.minus(before);
+  if (diff.isZero()) return `，与 ${py} 年持平`;
+  const up = diff.isPositive();
+  const pct = percentOf(diff.abs(), before);
+  return `，比 ${py} 年${up ? "增加" : "减少"} ${amt(diff.abs())}${pct !== null ? `，${up ? "增长" : "下降"} ${pct}%` : ""}`;
+}
+
+const FISCAL_INCOME: { sources: CellFilter["sources"]; label: string }[] = [
+  { sources: ["gpb"], label: "一般公共预算拨款收入" },
+  { sources: ["gf"], label: "政府性基金预算拨款收入" },
+  { sources: ["soc"], label: "国有资本经营预算拨款收入" },
+];
+
+/** 财政拨款收支预算情况: 一般公共预算, 政府性基金 and 国有资本经营 money of both periods. */
+function fiscalSection(n: string, p: SectionParts): ExplanationSection {
+  const { ledger, prior, name, year, py, amt } = p;
+  const all: CellFilter = { sources: FISCAL_SOURCES };
+  const total = sumOf(ledger, all);
+  const paragraphs: string[] = [];
+  let first = `${year} 年${name}财政拨款收支总预算 ${amt(total)}${against(total, prior ? sumOf(prior, all) : null, py, amt)}。`;
+  const income = FISCAL_INCOME.map((f) => ({ label: f.label, amount: sumOf(ledger, { periods: ["current"], sources: f.sources }) })).filter(
+    (f) => !f.amount.isZero(),
+  );
+  const carry = sumOf(ledger, { periods: ["carryover"], sources: FISCAL_SOURCES });
+  if (!carry.isZero()) income.push({ label: "上年财政拨款结转结余", amount: carry });
+  if (income.length > 0) first += `收入包括：${income.map((f) => `${f.label} ${amt(f.amount)}`).join("、")}。`;
+  const classes = classesOf(ledger, all);
+  if (classes.length > 0) first += `支出包括：${classes.map((c) => `${c.name} ${amt(c.amount)}`).join("、")}。`;
+  paragraphs.push(total.isZero() ? `${year} 年${name}无财政拨款收支预算。` : first);
+  return { heading: `${n}关于${name} ${year} 年财政拨款收支预算情况的总体说明`, paragraphs };
+}
+
+/** 一般公共预算当年拨款: size, structure by function 类, and 基本支出/项目支出. */
+function gpbSection(n: string, p: SectionParts): ExplanationSection {
+  const { ledger, prior, name, year, py, amt } = p;
+  const gpb: CellFilter = { periods: ["current"], sources: ["gpb"] };
+  const total = sumOf(ledger, gpb);
+  const heading = `${n}关于${name} ${year} 年一般公共预算当年拨款情况说明`;
+  if (total.isZero()) return { heading, paragraphs: [`${year} 年${name}无一般公共预算当年拨款。`] };
+  const scale = `${year} 年${name}一般公共预算当年拨款 ${amt(total)}${against(total, prior ? sumOf(prior, gpb) : null, py, amt)}。`;
+  const classes = classesOf(ledger, gpb);
+  const priorClasses = prior ? new Map(classesOf(prior, gpb).map((c) => [c.code, c.amount])) : null;
+  const structure =
+    classes
+      .map((c) => {
+        const share = percentOf(c.amount, total);
+        const before = priorClasses ? (priorClasses.get(c.code) ?? ZERO) : null;
+        return `${c.name} ${amt(c.amount)}${share !== null ? `，占 ${share}%` : ""}${against(c.amount, before, py, amt)}`;
+      })
+      .join("；") + "。";
+  const personnel = sumOf(ledger, { ...gpb, kinds: ["personnel"] });
+  const publicFunds = sumOf(ledger, { ...gpb, kinds: ["public"] });
+  const project = sumOf(ledger, { ...gpb, kinds: ["project"] });
+  const use =
+    `基本支出 ${amt(personnel.plus(publicFunds))}，占 ${percentOf(personnel.plus(publicFunds), total) ?? "0.00"}%` +
+    `（其中：人员经费 ${amt(personnel)}，公用经费 ${amt(publicFunds)}）；` +
+    `项目支出 ${amt(project)}，占 ${percentOf(project, total) ?? "0.00"}%。`;
+  return {
+    heading,
+    paragraphs: [],
+    subsections: [
+      { heading: "（一）一般公共预算当年拨款规模变化情况", paragraphs: [scale] },
+      { heading: "（二）一般公共预算当年拨款结构情况", paragraphs: [`按支出功能分类：${structure}`] },
+      { heading: "（三）一般公共预算当年拨款具体使用情况", paragraphs: [use] },
+    ],
+  };
 }

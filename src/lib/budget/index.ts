@@ -5,6 +5,8 @@
 export type * from "./types";
 export type * from "./model";
 
+export { EXPLANATION_SECTION_KEYS, DEFAULT_EXPLANATION_SECTIONS, DEFAULT_DISCLOSURE_SETTINGS, budgetWording } from "./types";
+export { disclosureSettingsOf } from "./settings";
 export { computeDisclosure, checkDisclosure, summarize } from "./compute";
 export { headerRows, leafColumns, isGroup, COLUMNS } from "./columns";
 export { TABLE_TITLES, EMPTY_NOTES, ROUNDING_NOTE, SANGGONG_CODES, chineseNumeral } from "./tables";

@@ -5,6 +5,7 @@
  */
 import type {
   AmountUnit,
+  DisclosureSettings,
   GlossaryEntry,
   MemberUnit,
   Money,
@@ -237,6 +238,10 @@ export interface Disclosure {
   revision: number;
   amountUnit: AmountUnit;
   unitLabel: "万元" | "元";
+  /** The settings the disclosure was computed with (defaults filled in). */
+  settings: DisclosureSettings;
+  /** "部门预算" or "单位预算", from the settings. */
+  wording: "部门预算" | "单位预算";
   /** Tables 1–17; `tables[n - 1].number === n`. */
   tables: DisclosureTable[];
   explanation: Explanation;

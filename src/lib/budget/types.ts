@@ -234,6 +234,39 @@ export interface GlossaryEntry {
   definition: string;
 }
 
+/**
+ * The 情况说明's sections, by key, in the order a region prints them. The seed's template is
+ * overview, sanggong, other; many regions add 财政拨款收支 ("fiscal") and 一般公共预算支出 ("gpb").
+ */
+export type ExplanationSectionKey = "overview" | "fiscal" | "gpb" | "sanggong" | "other";
+
+/** Every section the engine can write, in the order they are printed when chosen. */
+export const EXPLANATION_SECTION_KEYS = ["overview", "fiscal", "gpb", "sanggong", "other"] as const satisfies readonly ExplanationSectionKey[];
+
+/** The seed's template (沈阳市和平区 2024). */
+export const DEFAULT_EXPLANATION_SECTIONS: readonly ExplanationSectionKey[] = ["overview", "sanggong", "other"];
+
+/**
+ * Disclosure settings of the region and year, carried in the input so that a published snapshot
+ * keeps the settings it was published with. The display unit is `BudgetInput.amountUnit`.
+ */
+export interface DisclosureSettings {
+  /** 部门预算 (a department, or the usual wording) or 单位预算 (a single unit's own disclosure). */
+  titleWording: "department" | "unit";
+  /** Which 情况说明 sections are printed; printed in `EXPLANATION_SECTION_KEYS` order. */
+  explanationSections: ExplanationSectionKey[];
+}
+
+export const DEFAULT_DISCLOSURE_SETTINGS: DisclosureSettings = {
+  titleWording: "department",
+  explanationSections: [...DEFAULT_EXPLANATION_SECTIONS],
+};
+
+/** "部门预算" or "单位预算". */
+export function budgetWording(settings: DisclosureSettings | undefined): "部门预算" | "单位预算" {
+  return settings?.titleWording === "unit" ? "单位预算" : "部门预算";
+}
+
 export interface BudgetInput {
   unit: UnitInfo;
   year: number;
@@ -258,4 +291,6 @@ export interface BudgetInput {
    * and the other entities then carry `unitCode`; tables 2, 9, 13–17 list each unit.
    */
   units?: MemberUnit[];
+  /** The region's disclosure settings for the year; absent (older snapshots): the seed's template. */
+  disclosure?: DisclosureSettings;
 }

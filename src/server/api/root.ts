@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
 import { budgetsRouter } from "./routers/budgets";
 import { editingRouter } from "./routers/editing";
 import { usersRouter } from "./routers/users";
@@ -7,6 +8,7 @@ import { workflowRouter } from "./routers/workflow";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  admin: adminRouter,
   users: usersRouter,
   budgets: budgetsRouter,
   editing: editingRouter,

@@ -199,6 +199,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
+/** Advisory lock key of the migrations (any fixed bigint; "budgetmg" in ASCII). */
+const MIGRATION_LOCK = "7094687183238622567";
+
 async function openServer(url: string, poolSize: number): Promise<Database> {
   const journal = readJournal();
   const where = describeServerUrl(url);
@@ -220,9 +223,18 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   try {
-    const pending = await checkCompatible(db, journal, where);
-    await migratePg(db as never, { migrationsFolder: migrationsFolder() });
-    logMigrations("postgresql", where, pending, journal);
+    // Several app processes may start at once on one server: one migrates, the others wait for it
+    // (a session advisory lock held on its own connection) and then find nothing left to apply.
+    const lock = await pool.connect();
+    try {
+      await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      const pending = await checkCompatible(db, journal, where);
+      await migratePg(db as never, { migrationsFolder: migrationsFolder() });
+      logMigrations("postgresql", where, pending, journal);
+    } finally {
+      await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+      lock.release();
+    }
   } catch (cause) {
     await pool.end().catch(() => undefined);
     if (cause instanceof DatabaseSetupError) throw cause;

@@ -3,6 +3,7 @@ import { cache, createElement } from "react";
 import { getDb } from "../db";
 import { PUBLIC_TAG, budgetTag } from "../cache-tags";
 import { BoundedCache, megabytesFromEnv } from "../http/bounded-cache";
+import { publicDataGeneration } from "../http/public-generation";
 import { DisclosureDocument } from "@/components/disclosure/DisclosureDocument";
 import { renderToHtml } from "@/components/disclosure/static-html";
 import { directData, type DepartmentRef, type PublicData, type UnitSnapshotRef } from "./data";
@@ -26,7 +27,8 @@ const store: BoundedCache<unknown> = (() => {
 
 // Tags are kept in the signature for the callers' sake: a publication clears everything public.
 function cached<T>(key: string[], _tags: string[], load: (data: PublicData) => Promise<T>): Promise<T> {
-  return store.getOrLoad(JSON.stringify(key), async () => load(directData(await getDb()))) as Promise<T>;
+  // A publication seen by another process moves the generation on (h13): later reads miss.
+  return store.getOrLoad(JSON.stringify([publicDataGeneration(), ...key]), async () => load(directData(await getDb()))) as Promise<T>;
 }
 
 /** Built downloads (JSON, CSV, xlsx) by ETag, bounded in bytes (DOWNLOAD_CACHE_MB, default 64). */

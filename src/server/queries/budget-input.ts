@@ -1,4 +1,4 @@
-import { asc, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../db/client";
 import { latestSnapshotIds, loadSnapshotInputs } from "./snapshots";
 import * as s from "../db/schema";
@@ -13,6 +13,8 @@ import type {
   UnitInfo,
   UnitType,
 } from "@/lib/budget/types";
+import { DEFAULT_DISCLOSURE_SETTINGS } from "@/lib/budget/types";
+import { applyCrosswalk, type Crosswalk } from "@/lib/budget/crosswalk";
 
 /**
  * `column = ANY('{1,2,3}'::int[])` for an integer column (serial ids, years): one bound parameter
@@ -405,12 +407,17 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
       })),
     }));
     const lineItems: LineItem[] = lines.get(budgetId) ?? [];
+    const setting = settings.find((x) => x.regionId === unit.region_id && x.year === budget.year);
     // Linked 表16 tasks carry the figure they follow, computed from the lines just read.
     out.push(resolveTaskLinks({
       unit: unitInfo(unit),
       year: budget.year,
       revision: budget.revision,
-      amountUnit: settings.find((x) => x.regionId === unit.region_id && x.year === budget.year)?.amountUnit ?? "wan",
+      amountUnit: setting?.amountUnit ?? "wan",
+      disclosure: {
+        titleWording: setting?.titleWording ?? DEFAULT_DISCLOSURE_SETTINGS.titleWording,
+        explanationSections: setting?.explanationSections ?? [...DEFAULT_DISCLOSURE_SETTINGS.explanationSections],
+      },
       catalogs: catalogCache.get(`${budget.year}:${unit.unit_type}`)!,
       lineItems,
       projects: (projects.get(budgetId) ?? []).map((p) => ({ id: String(p.id), name: p.name, content: p.content, debtFinanced: p.debtFinanced, sort: p.sort })),
@@ -470,12 +477,30 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
 
   if (options.withPrior !== false) {
     const priors = await loadPublishedInputs(db, budgets.map((b) => ({ unitId: b.unitId, year: b.year - 1 })));
+    const crosswalks = new Map<number, Crosswalk>();
+    for (const year of years) crosswalks.set(year, await loadCrosswalk(db, year - 1, year));
     for (const [i, budgetId] of budgetIds.entries()) {
       const budget = byId.get(budgetId)!;
-      out[i]!.priorBudget = priors.get(`${budget.unitId}:${budget.year - 1}`) ?? null;
+      const prior = priors.get(`${budget.unitId}:${budget.year - 1}`) ?? null;
+      out[i]!.priorBudget = prior && applyCrosswalk(prior, crosswalks.get(budget.year)!, out[i]!);
     }
   }
   return out;
+}
+
+/** Codes of `fromYear` recorded as another code in `toYear` (code_crosswalk). */
+export async function loadCrosswalk(db: DbOrTx, fromYear: number, toYear: number): Promise<Crosswalk> {
+  const rows = await db
+    .select({ catalog: s.codeCrosswalk.catalog, fromCode: s.codeCrosswalk.fromCode, toCode: s.codeCrosswalk.toCode })
+    .from(s.codeCrosswalk)
+    .where(and(eq(s.codeCrosswalk.fromYear, fromYear), eq(s.codeCrosswalk.toYear, toYear)));
+  const fn = new Map<string, string>();
+  const econ = new Map<string, string>();
+  for (const r of rows) {
+    if (r.catalog === "function") fn.set(r.fromCode, r.toCode);
+    else if (r.catalog === "dept_economic") econ.set(r.fromCode, r.toCode);
+  }
+  return { function: fn, deptEconomic: econ };
 }
 
 /** Everything the engine needs for one budget. */

@@ -145,8 +145,8 @@ export async function budgetTotal(db: DbOrTx, budgetId: number): Promise<string>
 export async function createSnapshot(tx: DbOrTx, budgetId: number, publishedBy: number | null, publishedAt: Date = new Date()) {
   const [budget] = await tx.select().from(s.budgets).where(eq(s.budgets.id, budgetId));
   if (!budget) throw new Error(`budget ${budgetId} not found`);
-  // The prior year is not copied: the snapshot names the prior year's latest published snapshot.
-  const input = await loadBudgetInput(tx, budgetId, { withPrior: false });
+  // The prior year as stated; insertSnapshot names the prior year's snapshot instead when equal.
+  const input = await loadBudgetInput(tx, budgetId);
   const total = await budgetTotal(tx, budgetId);
   return insertSnapshot(tx, {
     budgetId,

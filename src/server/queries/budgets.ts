@@ -38,19 +38,19 @@ function headers(db: DbOrTx) {
     .select(headerColumns)
     .from(s.budgets)
     .innerJoin(unit, eq(unit.id, s.budgets.unitId))
-    .innerJoin(department, eq(department.id, unit.parentId));
+    .innerJoin(department, eq(department.id, sql`unit_department(${unit.id}, ${s.budgets.year})`));
 }
 
 /** The budgets a user can see, newest year first. */
 export function listBudgets(db: DbOrTx, scope: Scope) {
   return headers(db)
-    .where(unitInScope(scope, s.budgets.unitId))
+    .where(unitInScope(scope, s.budgets.unitId, s.budgets.year))
     .orderBy(desc(s.budgets.year), asc(department.sort), asc(unit.sort), asc(unit.code), desc(s.budgets.revision));
 }
 
 /** One budget with its unit and department, or null when it does not exist or is outside the scope. */
 export async function findBudget(db: DbOrTx, scope: Scope, budgetId: number) {
-  const [row] = await headers(db).where(and(eq(s.budgets.id, budgetId), unitInScope(scope, s.budgets.unitId)));
+  const [row] = await headers(db).where(and(eq(s.budgets.id, budgetId), unitInScope(scope, s.budgets.unitId, s.budgets.year)));
   return row ?? null;
 }
 
@@ -68,7 +68,7 @@ export async function lockBudget(tx: DbOrTx, scope: Scope, budgetId: number) {
   const [row] = await tx
     .select()
     .from(s.budgets)
-    .where(and(eq(s.budgets.id, budgetId), unitInScope(scope, s.budgets.unitId)))
+    .where(and(eq(s.budgets.id, budgetId), unitInScope(scope, s.budgets.unitId, s.budgets.year)))
     .for("update");
   return row ?? null;
 }
@@ -172,7 +172,7 @@ export function listAuditEntries(db: DbOrTx, budgetId: number) {
 /** Approved or published budgets in scope, for the 20-day disclosure deadline. */
 export function listApprovedBudgets(db: DbOrTx, scope: Scope) {
   return headers(db)
-    .where(and(isNotNull(s.budgets.approvedOn), unitInScope(scope, s.budgets.unitId)))
+    .where(and(isNotNull(s.budgets.approvedOn), unitInScope(scope, s.budgets.unitId, s.budgets.year)))
     .orderBy(desc(s.budgets.approvedOn), asc(unit.code), desc(s.budgets.revision));
 }
 

@@ -27,17 +27,19 @@ export interface YearCatalogue {
   functionNames: Map<string, string>;
   deptEconomicNames: Map<string, string>;
   sourceNames: Map<string, string>;
+  /** Retired codes ("function:2080505", "economic:30101", "source:gf"): kept for old lines, refused for new ones. */
+  retired: Set<string>;
 }
 
 /** The year's code sets in five queries, one after the other (`db` may be a transaction). */
 export async function loadYearCatalogue(db: DbOrTx, year: number): Promise<YearCatalogue> {
   const functions = await db
-    .select({ code: s.functionCodes.code, name: s.functionCodes.name })
+    .select({ code: s.functionCodes.code, name: s.functionCodes.name, retired: s.functionCodes.retired })
     .from(s.functionCodes)
     .where(eq(s.functionCodes.year, year))
     .orderBy(asc(s.functionCodes.code));
   const deptEconomic = await db
-    .select({ code: s.deptEconomicCodes.code, name: s.deptEconomicCodes.name })
+    .select({ code: s.deptEconomicCodes.code, name: s.deptEconomicCodes.name, retired: s.deptEconomicCodes.retired })
     .from(s.deptEconomicCodes)
     .where(eq(s.deptEconomicCodes.year, year))
     .orderBy(asc(s.deptEconomicCodes.code));
@@ -52,17 +54,23 @@ export async function loadYearCatalogue(db: DbOrTx, year: number): Promise<YearC
     .where(eq(s.economicMappings.year, year))
     .orderBy(asc(s.economicMappings.deptCode));
   const sources = await db
-    .select({ code: s.fundingSources.code, name: s.fundingSources.name, fiscal: s.fundingSources.fiscal })
+    .select({ code: s.fundingSources.code, name: s.fundingSources.name, fiscal: s.fundingSources.fiscal, retired: s.fundingSources.retired })
     .from(s.fundingSources)
     .where(eq(s.fundingSources.year, year))
     .orderBy(asc(s.fundingSources.sort));
+  const retired = new Set<string>([
+    ...functions.filter((f) => f.retired).map((f) => `function:${f.code}`),
+    ...deptEconomic.filter((f) => f.retired).map((f) => `economic:${f.code}`),
+    ...sources.filter((f) => f.retired).map((f) => `source:${f.code}`),
+  ]);
   return {
     year,
-    functions,
-    deptEconomic,
+    functions: functions.map((f) => ({ code: f.code, name: f.name })),
+    deptEconomic: deptEconomic.map((f) => ({ code: f.code, name: f.name })),
     govEconomic,
     mappings,
-    sources,
+    sources: sources.map((f) => ({ code: f.code, name: f.name, fiscal: f.fiscal })),
+    retired,
     functionNames: new Map(functions.map((f) => [f.code, f.name])),
     deptEconomicNames: new Map(deptEconomic.map((f) => [f.code, f.name])),
     sourceNames: new Map(sources.map((f) => [f.code, f.name])),
@@ -82,10 +90,10 @@ export function catalogsFor(cat: YearCatalogue, unitType: UnitType): Catalogs {
 /** What a line item's form may choose: 项-level function codes, 款-level economic codes, the sources. */
 export function lineItemChoices(cat: YearCatalogue) {
   return {
-    functions: cat.functions.filter((f) => f.code.length === 7),
-    functionClasses: cat.functions.filter((f) => f.code.length === 3),
-    economics: cat.deptEconomic.filter((f) => f.code.length === 5),
-    sources: cat.sources.map((x) => ({ code: x.code, name: x.name })),
+    functions: cat.functions.filter((f) => f.code.length === 7 && !cat.retired.has(`function:${f.code}`)),
+    functionClasses: cat.functions.filter((f) => f.code.length === 3 && !cat.retired.has(`function:${f.code}`)),
+    economics: cat.deptEconomic.filter((f) => f.code.length === 5 && !cat.retired.has(`economic:${f.code}`)),
+    sources: cat.sources.filter((x) => !cat.retired.has(`source:${x.code}`)).map((x) => ({ code: x.code, name: x.name })),
   };
 }
 
@@ -123,6 +131,7 @@ export function validateCodes(
     if (row.functionCode !== undefined) {
       if (row.functionCode.length !== 7 || !cat.functionNames.has(row.functionCode))
         add("functionCode", `支出功能分类科目“${row.functionCode}”不是 ${y} 年度科目表中的项级科目`);
+      else if (cat.retired.has(`function:${row.functionCode}`)) add("functionCode", `支出功能分类科目 ${row.functionCode} 已停用，不能用于新的明细`);
     }
     if (row.functionClassCode !== undefined) {
       if (row.functionClassCode.length !== 3 || !cat.functionNames.has(row.functionClassCode))
@@ -131,8 +140,10 @@ export function validateCodes(
     if (row.economicCode !== undefined) {
       if (row.economicCode.length !== 5 || !cat.deptEconomicNames.has(row.economicCode))
         add("economicCode", `部门预算经济分类科目“${row.economicCode}”不是 ${y} 年度科目表中的款级科目`);
+      else if (cat.retired.has(`economic:${row.economicCode}`)) add("economicCode", `部门预算经济分类科目 ${row.economicCode} 已停用，不能用于新的明细`);
     }
     if (row.source !== undefined && !cat.sourceNames.has(row.source)) add("source", `资金来源“${row.source}”不在 ${y} 年度的资金来源中`);
+    else if (row.source !== undefined && cat.retired.has(`source:${row.source}`)) add("source", `资金来源 ${row.source} 已停用，不能用于新的明细`);
   });
   return issues;
 }

@@ -30,7 +30,7 @@ export async function publishedBudgetIds(db: DbOrTx, scope: ConsolidationScope):
     SELECT DISTINCT ON (p.unit_id) p.budget_id
     FROM published_snapshots p
     JOIN organisations u ON u.id = p.unit_id
-    JOIN organisations d ON d.id = u.parent_id
+    JOIN organisations d ON d.id = unit_department(u.id, p.year)
     WHERE p.year = ${scope.year} AND (d.id = ${scope.organisationId} OR d.parent_id = ${scope.organisationId})
     ORDER BY p.unit_id, p.revision DESC`,
   );

@@ -118,15 +118,20 @@ export async function listPublished(db: DbOrTx, filter: PublishedFilter = {}, pa
       ORDER BY p.unit_id, p.year, p.revision DESC
     )
     SELECT l.id AS snapshot_id, l.year, l.revision,
-           u.code AS unit_code, u.name AS unit_name, u.unit_type,
-           d.code AS department_code, d.name AS department_name,
+           -- Names as published (a later rename does not change what was published under the old name).
+           u.code AS unit_code, coalesce(snap.unit_name, u.name) AS unit_name, u.unit_type,
+           d.code AS department_code, coalesce(snap.department_name, d.name) AS department_name,
            l.total::text AS total,
            to_char(l.published_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS published_at,
            prev.total::text AS prev_total,
            CASE WHEN prev.id IS NULL THEN l.baseline_total::text END AS baseline_total
     FROM latest l
     JOIN organisations u ON u.id = l.unit_id
-    JOIN organisations d ON d.id = u.parent_id
+    JOIN organisations d ON d.id = unit_department(u.id, l.year)
+    CROSS JOIN LATERAL (
+      SELECT x.input->'unit'->>'name' AS unit_name, x.input->'unit'->>'departmentName' AS department_name
+      FROM published_snapshots x WHERE x.id = l.id
+    ) snap
     LEFT JOIN latest prev ON prev.unit_id = l.unit_id AND prev.year = l.year - 1
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY ${order}
@@ -299,7 +304,7 @@ export async function publishedSeries(db: DbOrTx, scope: { unitCode: string } | 
   const filter =
     "unitCode" in scope
       ? sql`u.code = ${scope.unitCode}`
-      : sql`u.parent_id = (SELECT id FROM organisations WHERE code = ${scope.departmentCode} AND kind = 'department')`;
+      : sql`unit_department(u.id, p.year) = (SELECT id FROM organisations WHERE code = ${scope.departmentCode} AND kind = 'department')`;
   const rows = await queryRows<{ year: number; units: number; total: string; basic: string; project: string }>(
     db,
     sql`

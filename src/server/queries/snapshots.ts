@@ -154,7 +154,7 @@ export interface NewSnapshot {
   publishedBy: number | null;
   correctionNote: string;
   total: string;
-  /** The approved input without its prior year (priorBudget is ignored: it is referenced). */
+  /** The approved input with the prior year it states (loadBudgetInput with the prior year). */
   input: BudgetInput;
 }
 
@@ -165,11 +165,21 @@ export interface NewSnapshot {
 export async function insertSnapshot(tx: DbOrTx, s: NewSnapshot): Promise<number> {
   const catalogsHash = await storeSnapshotPart(tx, "catalogs", s.input.catalogs);
   const glossaryHash = await storeSnapshotPart(tx, "glossary", s.input.glossary);
-  const prior = (await latestSnapshotIds(tx, [{ unitId: s.unitId, year: s.year - 1 }])).get(`${s.unitId}:${s.year - 1}`) ?? null;
+  const latest = (await latestSnapshotIds(tx, [{ unitId: s.unitId, year: s.year - 1 }])).get(`${s.unitId}:${s.year - 1}`) ?? null;
+  // The prior year is referenced only when what the budget states is exactly that snapshot (codes
+  // recoded by a crosswalk, for one, are not): otherwise the stated prior year stays embedded.
+  let prior: number | null = null;
   const lean: Partial<BudgetInput> = { ...s.input };
   delete lean.catalogs;
   delete lean.glossary;
-  delete lean.priorBudget;
+  if (s.input.priorBudget === null) delete lean.priorBudget;
+  else if (latest !== null) {
+    const raw = (await loadSnapshotInputs(tx, [latest], { withPrior: false })).get(latest);
+    if (raw && canonical(raw) === canonical(s.input.priorBudget)) {
+      prior = latest;
+      delete lean.priorBudget;
+    }
+  }
   const [row] = await queryRows<{ id: number }>(
     tx,
     sql`
@@ -187,4 +197,13 @@ export async function insertSnapshot(tx: DbOrTx, s: NewSnapshot): Promise<number
   );
   if (!row) throw new Error("snapshot not stored");
   return Number(row.id);
+}
+
+/** JSON with object keys sorted: equal texts for equal values whatever the key order. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
 }

@@ -12,7 +12,12 @@ export interface AuditEntry {
     | "purchased_service_item"
     | "performance_target"
     | "comment"
-    | "user";
+    | "user"
+    | "fiscal_year"
+    | "settings"
+    | "glossary"
+    | "organisation"
+    | "catalogue";
   entityId: number | string;
   budgetId?: number | null;
   before?: unknown;

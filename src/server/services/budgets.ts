@@ -77,6 +77,7 @@ export async function getBudgetChecks(db: DbOrTx, actor: SessionUser, budgetId: 
     checks: [...disclosure.checks, ...copied],
     summary: disclosure.summary,
     total: disclosure.yearOverYear.total,
+    amountUnit: disclosure.amountUnit,
   };
 }
 
@@ -223,10 +224,11 @@ export async function createBudget(db: DbOrTx, actor: SessionUser, params: Creat
 
   return db.transaction(async (tx) => {
     const [unit] = await tx
-      .select({ id: s.organisations.id })
+      .select({ id: s.organisations.id, active: s.organisations.active })
       .from(s.organisations)
-      .where(and(eq(s.organisations.id, unitId), eq(s.organisations.kind, "unit"), unitInScope(actor.scope, s.organisations.id)));
+      .where(and(eq(s.organisations.id, unitId), eq(s.organisations.kind, "unit"), unitInScope(actor.scope, s.organisations.id, sql`${params.year}::int`)));
     if (!unit) throw notFound("预算单位");
+    if (!unit.active) throw new AppError("BAD_REQUEST", "该单位已停用，不能新建预算");
     const [fiscalYear] = await tx.select().from(s.fiscalYears).where(eq(s.fiscalYears.year, params.year));
     if (!fiscalYear) throw new AppError("BAD_REQUEST", `${params.year} 年度尚未开放编制`);
     // Serialise creations for one unit, so two clicks cannot both pass the check below.

@@ -2,15 +2,16 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { formatWan } from "@/lib/money";
+import { formatAmount, unitLabel } from "@/lib/money";
 import { publicPaths } from "@/lib/paths";
 import { Card, ErrorText, StatusBadge } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { ChecksPanel } from "./checks-panel";
 import { CommentsPanel } from "./comments-panel";
 import { ContentEditors } from "./content-editors";
+import { LineGridCard } from "./line-grid-card";
 import { Preview } from "./preview";
-import { LineItems } from "./line-items";
+import { WorkbookPanel } from "./workbook-panel";
 import { NarrativeForm } from "./narrative-form";
 import { Projects } from "./projects";
 import { Timeline } from "./timeline";
@@ -27,6 +28,7 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
   const ref = { budgetId, version: budget.version };
   const editable = actions.includes("edit");
   const change = checks.data?.total;
+  const unit = checks.data?.amountUnit ?? "wan";
 
   return (
     <div className="space-y-6">
@@ -43,12 +45,12 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
           <span>第 {budget.revision} 版</span>
           <StatusBadge status={budget.status} label={budget.statusLabel} />
           <span>
-            收支总预算 <strong className="num">{formatWan(budget.total)}</strong> 万元
+            收支总预算 <strong className="num">{formatAmount(budget.total, unit)}</strong> {unitLabel(unit)}
           </span>
           {change?.prior != null && change.change != null && (
             <span>
               较上年 {change.direction}
-              {change.direction !== "持平" && <> {formatWan(change.change.replace(/^-/, ""))} 万元</>}
+              {change.direction !== "持平" && <> {formatAmount(change.change.replace(/^-/, ""), unit)} {unitLabel(unit)}</>}
             </span>
           )}
           {budget.approvedOn && <span>批复日期 {budget.approvedOn}</span>}
@@ -67,7 +69,8 @@ export function BudgetEditor({ budgetId, canSeeTimeline }: { budgetId: number; c
       <CommentsPanel comments={comments} lineItems={lineItems} />
       <ChecksPanel query={checks} />
       <Preview budgetId={budgetId} open={actions.includes("approve") || actions.includes("publish")} />
-      <LineItems budgetRef={ref} year={budget.year} lineItems={lineItems} projects={projects} editable={editable} />
+      <LineGridCard budgetId={budgetId} version={budget.version} lineItems={lineItems} projects={projects} editable={editable} />
+      <WorkbookPanel year={budget.year} unitCode={budget.unitCode} version={budget.version} editable={editable} />
       <Projects budgetRef={ref} projects={projects} lineItems={lineItems} editable={editable} />
       <ContentEditors budgetRef={ref} editable={editable} />
       <NarrativeForm budgetRef={ref} budget={budget} editable={editable} />

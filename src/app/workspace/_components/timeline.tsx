@@ -16,6 +16,9 @@ const ACTION_NAMES: Record<string, string> = {
   "project.update": "修改项目",
   "project.delete": "删除项目",
   "narrative.update": "修改说明",
+  "content.apply": "批量修改内容",
+  "content.replace": "替换全部内容",
+  "workbook.import": "导入工作簿",
   submit: "提交",
   return: "退回",
   approve: "批复",
@@ -72,6 +75,14 @@ function describe(before: unknown, after: unknown): string[] {
   });
 }
 
+/** A batch that changed one line item (e.g. one cell saved from the grid) reads like the single edit it is. */
+function actionName(e: { action: string; entity: string | null; before: unknown; after: unknown }): string {
+  if (e.action === "content.apply" && e.entity === "line_item") {
+    return ACTION_NAMES[e.before && e.after ? "lineItem.update" : e.after ? "lineItem.add" : "lineItem.delete"]!;
+  }
+  return ACTION_NAMES[e.action] ?? e.action;
+}
+
 export function Timeline({ budgetId }: { budgetId: number }) {
   const trpc = useTRPC();
   const timeline = useQuery(trpc.budgets.timeline.queryOptions({ budgetId }));
@@ -83,7 +94,7 @@ export function Timeline({ budgetId }: { budgetId: number }) {
         {timeline.data?.map((e) => (
           <li key={e.id} className="border-l-2 border-gray-300 pl-3">
             <p>
-              <span className="text-gray-600">{formatDateTime(e.at)}</span> · {e.userName ?? "系统"} · <strong>{ACTION_NAMES[e.action] ?? e.action}</strong>
+              <span className="text-gray-600">{formatDateTime(e.at)}</span> · {e.userName ?? "系统"} · <strong>{actionName(e)}</strong>
             </p>
             {describe(e.before, e.after).map((line, i) => (
               <p key={i} className="text-gray-700">

@@ -3,6 +3,7 @@
  */
 import { Decimal } from "@/lib/money";
 import { wan } from "../format";
+import { unitLabel, type DisplayUnit } from "@/lib/money";
 import { niceScale, pxNumber } from "./scale";
 
 export interface FunctionItem {
@@ -25,29 +26,32 @@ export function FunctionChart({
   items,
   year,
   priorYear,
+  unit = "wan",
 }: {
   id: string;
   title: string;
   items: FunctionItem[];
   year: number;
   priorYear: number;
+  unit?: DisplayUnit;
 }) {
+  const label = unitLabel(unit);
   const withPrior = items.some((i) => i.prior !== null);
   const max = items.reduce(
     (m, i) => Decimal.max(m, new Decimal(i.current), new Decimal(i.prior ?? "0")),
     new Decimal(0),
   );
-  const scale = niceScale(max);
+  const scale = niceScale(max, 4, unit);
   const plotW = W - LABEL - RIGHT;
   const H = TOP * 2 + ROW * Math.max(items.length, 1);
   const barH = withPrior ? 14 : 20;
   const description = items
-    .map((i) => `${i.code} ${i.name} ${wan(i.current)} 万元${i.share ? `，占 ${i.share}%` : ""}${i.prior !== null ? `（${priorYear} 年 ${wan(i.prior)} 万元）` : ""}`)
+    .map((i) => `${i.code} ${i.name} ${wan(i.current, unit)} ${label}${i.share ? `，占 ${i.share}%` : ""}${i.prior !== null ? `（${priorYear} 年 ${wan(i.prior, unit)} ${label}）` : ""}`)
     .join("；");
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} className="chart-caption">
-        {title}（单位：万元）
+        {title}（单位：{label}）
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart-svg">
         <title id={`${id}-title`}>{title}</title>
@@ -64,14 +68,14 @@ export function FunctionChart({
               </text>
               <rect x={LABEL} y={barY} width={wNow.toString()} height={barH} className="bar-basic" />
               <text x={new Decimal(LABEL + 6).plus(wNow).toString()} y={barY + barH / 2} dy="0.32em" className="chart-value">
-                {wan(item.current)}
+                {wan(item.current, unit)}
                 {item.share ? `（${item.share}%）` : ""}
               </text>
               {wPrior !== null ? (
                 <>
                   <rect x={LABEL} y={barY + barH + 2} width={wPrior.toString()} height={barH} className="bar-prior" />
                   <text x={new Decimal(LABEL + 6).plus(wPrior).toString()} y={barY + barH * 1.5 + 2} dy="0.32em" className="chart-tick">
-                    {wan(item.prior as string)}
+                    {wan(item.prior as string, unit)}
                   </text>
                 </>
               ) : null}
@@ -91,7 +95,7 @@ export function FunctionChart({
       <details className="chart-data">
         <summary>查看图表数据</summary>
         <table className="dtable">
-          <caption className="sr-only">{title}（单位：万元）</caption>
+          <caption className="sr-only">{title}（单位：{label}）</caption>
           <thead>
             <tr>
               <th scope="col">科目编码</th>
@@ -106,9 +110,9 @@ export function FunctionChart({
               <tr key={i.code}>
                 <td>{i.code}</td>
                 <th scope="row">{i.name}</th>
-                <td className="num">{wan(i.current)}</td>
+                <td className="num">{wan(i.current, unit)}</td>
                 <td className="num">{i.share ? `${i.share}%` : ""}</td>
-                {withPrior ? <td className="num">{i.prior !== null ? wan(i.prior) : ""}</td> : null}
+                {withPrior ? <td className="num">{i.prior !== null ? wan(i.prior, unit) : ""}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@
  */
 import { Decimal } from "@/lib/money";
 import { wan } from "../format";
+import { unitLabel, type DisplayUnit } from "@/lib/money";
 import { niceScale, pxNumber, tickLabel } from "./scale";
 
 export interface YearPoint {
@@ -21,32 +22,45 @@ const RIGHT = 16;
 const TOP = 28;
 const BOTTOM = 36;
 
-export function StackedYearsChart({ id, title, points, currentYear }: { id: string; title: string; points: YearPoint[]; currentYear: number }) {
+export function StackedYearsChart({
+  id,
+  title,
+  points,
+  currentYear,
+  unit = "wan",
+}: {
+  id: string;
+  title: string;
+  points: YearPoint[];
+  currentYear: number;
+  unit?: DisplayUnit;
+}) {
+  const label = unitLabel(unit);
   const plotW = W - LEFT - RIGHT;
   const plotH = H - TOP - BOTTOM;
   const max = points.reduce((m, p) => Decimal.max(m, new Decimal(p.total)), new Decimal(0));
-  const scale = niceScale(max);
+  const scale = niceScale(max, 4, unit);
   const slot = plotW / Math.max(points.length, 1);
   const barW = Math.min(56, slot * 0.6);
   const baseY = new Decimal(TOP + plotH);
   const description = points
     .map((p) =>
       p.basic !== null && p.project !== null
-        ? `${p.year} 年 ${wan(p.total)} 万元（基本支出 ${wan(p.basic)}，项目支出 ${wan(p.project)}）`
-        : `${p.year} 年 ${wan(p.total)} 万元（填报的上年数，无分项）`,
+        ? `${p.year} 年 ${wan(p.total, unit)} ${label}（基本支出 ${wan(p.basic, unit)}，项目支出 ${wan(p.project, unit)}）`
+        : `${p.year} 年 ${wan(p.total, unit)} ${label}（填报的上年数，无分项）`,
     )
     .join("；");
   const hasTotalOnly = points.some((p) => p.basic === null || p.project === null);
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} className="chart-caption">
-        {title}（单位：万元）
+        {title}（单位：{label}）
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart-svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {scale.ticks.map((t) => {
-          const y = baseY.minus(pxNumber(t.times(10000), scale, plotH)).toString();
+          const y = baseY.minus(pxNumber(t.times(scale.perUnit), scale, plotH)).toString();
           return (
             <g key={t.toString()}>
               <line x1={LEFT} x2={W - RIGHT} y1={y} y2={y} className="chart-grid" />
@@ -77,7 +91,7 @@ export function StackedYearsChart({ id, title, points, currentYear }: { id: stri
                 <rect x={x.toFixed(1)} width={barW.toFixed(1)} y={yProject.toString()} height={hProject.toString()} className="bar-project" />
               ) : null}
               <text x={(x + barW / 2).toFixed(1)} y={yProject.minus(6).toString()} textAnchor="middle" className="chart-value">
-                {wan(p.total)}
+                {wan(p.total, unit)}
               </text>
               <text
                 x={(x + barW / 2).toFixed(1)}
@@ -104,7 +118,7 @@ export function StackedYearsChart({ id, title, points, currentYear }: { id: stri
       <details className="chart-data">
         <summary>查看图表数据</summary>
         <table className="dtable">
-          <caption className="sr-only">{title}（单位：万元）</caption>
+          <caption className="sr-only">{title}（单位：{label}）</caption>
           <thead>
             <tr>
               <th scope="col">年度</th>
@@ -117,9 +131,9 @@ export function StackedYearsChart({ id, title, points, currentYear }: { id: stri
             {points.map((p) => (
               <tr key={p.year}>
                 <th scope="row">{p.year}</th>
-                <td className="num">{wan(p.total)}</td>
-                <td className="num">{p.basic !== null ? wan(p.basic) : "—"}</td>
-                <td className="num">{p.project !== null ? wan(p.project) : "—"}</td>
+                <td className="num">{wan(p.total, unit)}</td>
+                <td className="num">{p.basic !== null ? wan(p.basic, unit) : "—"}</td>
+                <td className="num">{p.project !== null ? wan(p.project, unit) : "—"}</td>
               </tr>
             ))}
           </tbody>

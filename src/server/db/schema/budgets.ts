@@ -38,6 +38,8 @@ export const budgets = pgTable(
       .references(() => fiscalYears.year),
     revision: integer("revision").notNull().default(1),
     status: text("status", { enum: budgetStatuses }).notNull().default("draft"),
+    /** live: made on the platform; imported: history published before the platform, loaded by an admin. */
+    origin: text("origin", { enum: ["live", "imported"] }).notNull().default("live"),
     /** Optimistic concurrency: every write carries the version it read. */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -70,6 +72,7 @@ export const budgets = pgTable(
     check("budgets_revision_ck", sql`${t.revision} >= 1`),
     check("budgets_baseline_ck", sql`${t.baselineTotal} IS NULL OR (${sql.raw(moneyCheck("baseline_total"))})`),
     index("budgets_year_status_idx").on(t.year, t.status),
+    check("budgets_origin_ck", sql`${t.origin} IN ('live', 'imported')`),
   ],
 );
 
@@ -320,7 +323,7 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [index("audit_log_budget_idx").on(t.budgetId, t.at)],
+  (t) => [index("audit_log_budget_idx").on(t.budgetId, t.at), index("audit_log_at_idx").on(t.at)],
 );
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, integer, pgTable, primaryKey, text, boolean } from "drizzle-orm/pg-core";
+import { check, foreignKey, integer, jsonb, pgTable, primaryKey, text, boolean, timestamp } from "drizzle-orm/pg-core";
+import type { ExplanationSectionKey } from "@/lib/budget/types";
 import { organisations } from "./organisations";
 
 export const fiscalYears = pgTable(
@@ -7,11 +8,17 @@ export const fiscalYears = pgTable(
   {
     year: integer("year").primaryKey(),
     label: text("label").notNull(),
+    /** The year whose catalogues, mapping, funding sources, glossary and settings were copied; null for the sample years. */
+    openedFrom: integer("opened_from"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("fiscal_years_year_ck", sql`${t.year} BETWEEN 2000 AND 2100`)],
 );
 
-/** Display unit of the disclosure (万元 or 元): a setting per region and year. */
+/**
+ * Disclosure settings, one row per region and year: the display unit (万元 or 元), the title
+ * wording (部门预算 / 单位预算) and the 情况说明 sections printed. More settings go here as columns.
+ */
 export const regionYearSettings = pgTable(
   "region_year_settings",
   {
@@ -22,8 +29,17 @@ export const regionYearSettings = pgTable(
       .notNull()
       .references(() => fiscalYears.year),
     amountUnit: text("amount_unit", { enum: ["wan", "yuan"] }).notNull().default("wan"),
+    titleWording: text("title_wording", { enum: ["department", "unit"] }).notNull().default("department"),
+    explanationSections: jsonb("explanation_sections")
+      .$type<ExplanationSectionKey[]>()
+      .notNull()
+      .default(sql`'["overview","sanggong","other"]'::jsonb`),
   },
-  (t) => [primaryKey({ columns: [t.regionId, t.year] })],
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.year] }),
+    check("region_year_settings_amount_unit_ck", sql`${t.amountUnit} IN ('wan', 'yuan')`),
+    check("region_year_settings_title_wording_ck", sql`${t.titleWording} IN ('department', 'unit')`),
+  ],
 );
 
 /** 支出功能分类科目: 类 (3 digits) → 款 (5) → 项 (7). */
@@ -36,6 +52,8 @@ export const functionCodes = pgTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     parentCode: text("parent_code"),
+    /** A code in use is retired, never deleted: refused for new lines, kept for the old ones. */
+    retired: boolean("retired").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.year, t.code] }),
@@ -63,6 +81,7 @@ function economicCatalog<N extends string>(name: N) {
       code: text("code").notNull(),
       name: text("name").notNull(),
       parentCode: text("parent_code"),
+      retired: boolean("retired").notNull().default(false),
     },
     (t) => [
       primaryKey({ columns: [t.year, t.code] }),
@@ -123,6 +142,7 @@ export const fundingSources = pgTable(
     name: text("name").notNull(),
     fiscal: boolean("fiscal").notNull(),
     sort: integer("sort").notNull(),
+    retired: boolean("retired").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.year, t.code] }),
@@ -130,6 +150,29 @@ export const fundingSources = pgTable(
       "funding_sources_code_ck",
       sql`${t.code} IN ('gpb','gf','soc','fsa','unit_business','unit_operating','unit_superior','unit_affiliated','unit_other')`,
     ),
+  ],
+);
+
+/** 政府购买服务指导性目录 per year (the codes of table 15). */
+export const purchasedServiceCodes = pgTable(
+  "purchased_service_codes",
+  {
+    year: integer("year")
+      .notNull()
+      .references(() => fiscalYears.year),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    parentCode: text("parent_code"),
+    retired: boolean("retired").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.code] }),
+    check("purchased_service_codes_code_ck", sql`${t.code} ~ '^[A-Z][0-9]{0,10}$'`),
+    check(
+      "purchased_service_codes_parent_ck",
+      sql`${t.parentCode} IS NULL OR (${t.code} LIKE ${t.parentCode} || '%' AND ${t.code} <> ${t.parentCode})`,
+    ),
+    foreignKey({ columns: [t.year, t.parentCode], foreignColumns: [t.year, t.code], name: "purchased_service_codes_parent_fk" }),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** region → department (主管部门) → budget unit (预算单位). */
 export const organisations = pgTable(
@@ -27,6 +27,25 @@ export const organisations = pgTable(
   ],
 );
 
+/**
+ * A unit's department by year: from `fromYear` on (until the next row) the unit belongs to
+ * `departmentId`. Written when a unit moves; `organisations.parent_id` is its latest department.
+ * The SQL function unit_department(unit, year) answers with these rows, else parent_id.
+ */
+export const unitDepartments = pgTable(
+  "unit_departments",
+  {
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => organisations.id),
+    fromYear: integer("from_year").notNull(),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.fromYear] }), check("unit_departments_from_year_ck", sql`${t.fromYear} BETWEEN 2000 AND 2100`)],
+);
+
 export const users = pgTable(
   "users",
   {
@@ -40,6 +59,8 @@ export const users = pgTable(
       .references(() => organisations.id),
     disabled: boolean("disabled").notNull().default(false),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Moved on by sign-out, password change, disable and enable: sessions signed in under an older one end. */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

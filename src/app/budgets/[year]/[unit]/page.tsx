@@ -34,8 +34,8 @@ async function load({ params, searchParams }: Props): Promise<UnitView> {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const v = await load(props);
   return {
-    title: `${v.row.unitName} ${v.row.year} 年部门预算${v.isLatest ? "" : `（第 ${v.shown.revision} 版）`}`,
-    description: `${v.row.departmentName}所属 ${v.row.unitName} ${v.row.year} 年部门预算公开：收支总预算 ${wan(v.shown.total)} 万元。`,
+    title: `${v.row.unitName} ${v.row.year} 年${v.disclosure.wording}${v.isLatest ? "" : `（第 ${v.shown.revision} 版）`}`,
+    description: `${v.row.departmentName}所属 ${v.row.unitName} ${v.row.year} 年${v.disclosure.wording}公开：收支总预算 ${wan(v.shown.total, v.disclosure.amountUnit)} ${v.disclosure.unitLabel}。`,
   };
 }
 
@@ -45,7 +45,9 @@ export default async function UnitBudgetPage(props: Props) {
   const year = v.row.year;
   const code = v.row.unitCode;
   const revisionQuery = v.isLatest ? "" : `?revision=${v.shown.revision}`;
-  const title = `${v.row.unitName} ${year} 年部门预算`;
+  const title = `${v.row.unitName} ${year} 年${d.wording}`;
+  const unit = d.amountUnit;
+  const label = d.unitLabel;
   const y = d.yearOverYear.total;
   const html = await getUnitDocumentHtml({ snapshotId: v.shown.snapshotId, year, unitCode: code }, revisionQuery);
   if (html === null) notFound();
@@ -100,11 +102,11 @@ export default async function UnitBudgetPage(props: Props) {
       <Figures
         label="主要数字"
         items={[
-          { label: "收支总预算", value: wan(d.summary.total), unit: "万元" },
-          changeFigure(d.yearOverYear.priorYear, y.change, y.direction, y.percent),
-          { label: "基本支出", value: wan(d.summary.basic), unit: "万元" },
-          { label: "项目支出", value: wan(d.summary.project), unit: "万元" },
-          { label: "“三公”经费", value: wan(d.summary.sanggong), unit: "万元" },
+          { label: "收支总预算", value: wan(d.summary.total, unit), unit: label },
+          changeFigure(d.yearOverYear.priorYear, y.change, y.direction, y.percent, undefined, "", unit),
+          { label: "基本支出", value: wan(d.summary.basic, unit), unit: label },
+          { label: "项目支出", value: wan(d.summary.project, unit), unit: label },
+          { label: "“三公”经费", value: wan(d.summary.sanggong, unit), unit: label },
         ]}
       />
       <Contents d={d} options={{ extraContents: [{ href: "#year-over-year", label: "附：历年预算对比" }] }} />
