@@ -283,6 +283,13 @@ describe("corrections", () => {
       correctionNote: "更正表9项目名称的错字。",
       total: old!.total,
       input,
+      // A lean snapshot names its shared parts, prior year and line sums (0018): the same as the first revision's.
+      catalogsHash: old!.catalogsHash,
+      glossaryHash: old!.glossaryHash,
+      priorSnapshotId: old!.priorSnapshotId,
+      basicTotal: old!.basicTotal,
+      projectTotal: old!.projectTotal,
+      baselineTotal: old!.baselineTotal,
       publishedAt: new Date("2023-03-01T02:00:00Z"),
     });
     const doc = await unitJson("2023", "023901");

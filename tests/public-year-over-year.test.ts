@@ -52,8 +52,8 @@ async function statements2024() {
     deptYoy: dept.disclosure.yearOverYear,
     deptSummary: { ...dept.summary, rows: dept.summary.rows.map(stated) },
     yearSummary: year.summary,
-    yearDepartments: year.departments.map((d) => ({ ...d, rows: d.rows.map(stated) })),
-    homeUnit: stated(home.units.find((u) => u.unitCode === "023002")!),
+    yearDepartments: year.departments,
+    homeDepartments: home.departments,
     index: index.budgets,
     unitJson,
     deptJson,
@@ -104,7 +104,7 @@ describe("publishing 2023 after 2024", () => {
     expect(after).toEqual(before);
 
     // The year page for 2023 now exists; the 2024 unit page notes the later publication.
-    expect((await yearView(data, 2023))!.departments.find((d) => d.code === "023")!.rows.map((r) => r.unitCode)).toContain("023002");
+    expect((await yearView(data, 2023))!.departments.map((d) => d.code)).toContain("023");
     const later = (await unitView(data, 2024, "023002"))!.row.priorLater;
     expect(later).toMatchObject({ revision: 1, total: published2023.disclosure.summary.total });
     const note = priorLaterNote(2023, later!, "54331700.00");

@@ -4,7 +4,6 @@ import { publicPaths } from "@/lib/paths";
 import { getHomeView } from "@/server/public/cached";
 import { openPaths } from "@/lib/paths";
 import { Figures, SearchForm } from "@/components/disclosure/PageChrome";
-import { UnitsTable } from "@/components/disclosure/UnitsTable";
 import { changeFigure, changeText, wan } from "@/components/disclosure/format";
 
 export const dynamic = "force-dynamic";
@@ -103,13 +102,48 @@ export default async function HomePage() {
         </section>
       ) : null}
 
-      {v.units.length > 0 ? (
-        <section aria-labelledby="published-heading" className="card">
-          <h2 id="published-heading" className="text-lg font-semibold">
-            已公开预算的单位
+      {v.latest.length > 0 ? (
+        <section aria-labelledby="latest-heading" className="card">
+          <h2 id="latest-heading" className="text-lg font-semibold">
+            最新公开
           </h2>
-          <p className="text-sm text-gray-700">每个单位显示其最近一个已公开年度。</p>
-          <UnitsTable rows={v.units} caption="已公开预算的单位" showYear />
+          <p className="text-sm text-gray-700">最近发布或更正的 {v.latest.length} 份预算；全部单位见各年度和主管部门页面。</p>
+          <div className="table-scroll" role="region" aria-labelledby="latest-heading" tabIndex={0}>
+            <table className="dtable list-table">
+              <caption className="sr-only">最新公开的部门预算（单位：万元）</caption>
+              <thead>
+                <tr>
+                  <th scope="col">发布日期</th>
+                  <th scope="col">年度</th>
+                  <th scope="col" className="col-code">
+                    单位编码
+                  </th>
+                  <th scope="col">单位名称</th>
+                  <th scope="col">主管部门</th>
+                  <th scope="col">收支总预算（万元）</th>
+                </tr>
+              </thead>
+              <tbody>
+                {v.latest.map((p) => (
+                  <tr key={p.snapshotId}>
+                    <td>{p.publishedAt.slice(0, 10)}</td>
+                    <td>{p.year}</td>
+                    <td className="col-code">{p.unitCode}</td>
+                    <th scope="row">
+                      <Link href={p.revision > 1 ? publicPaths.unitRevision(p.year, p.unitCode, p.revision) : publicPaths.unit(p.year, p.unitCode)}>
+                        {p.unitName}
+                      </Link>
+                      {p.revision > 1 ? <span className="text-sm text-gray-700">（更正，第 {p.revision} 版）</span> : null}
+                    </th>
+                    <td>
+                      <Link href={publicPaths.department(p.year, p.departmentCode)}>{p.departmentName}</Link>
+                    </td>
+                    <td className="num">{wan(p.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
 

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { annotateClientAddress } from "./client-address";
-import { PublicPageCache, isCacheableRequest, sendCachedPage, stripClientRuntime, type CachedPage } from "./page-cache";
+import { PublicPageCache, isCacheableRequest, pageCacheKey, sendCachedPage, stripClientRuntime, type CachedPage } from "./page-cache";
 import { pathProblem } from "./request-guard";
 import { securityHeaders } from "./security-headers";
 
@@ -103,7 +103,8 @@ export function pageCacheHandler(options: FrontOptions & { bypass: string }): Ha
       return;
     }
     const documentHeaders = DOCUMENT_HEADERS[isHttps(req, trustProxy, httpsOrigin) ? "https" : "plain"];
-    const key = req.url ?? "/";
+    // Only the parameters the page reads: unknown ones neither add entries nor renders.
+    const key = pageCacheKey(req.url ?? "/");
     const hit = cache.get(key);
     if (hit) {
       options.onCacheHit?.();

@@ -1,34 +1,63 @@
 import "server-only";
 import { cache, createElement } from "react";
-import { unstable_cache } from "next/cache";
 import { getDb } from "../db";
 import { PUBLIC_TAG, budgetTag } from "../cache-tags";
+import { BoundedCache, megabytesFromEnv } from "../http/bounded-cache";
 import { publicDataGeneration } from "../http/public-generation";
 import { DisclosureDocument } from "@/components/disclosure/DisclosureDocument";
 import { renderToHtml } from "@/components/disclosure/static-html";
 import { directData, type DepartmentRef, type PublicData, type UnitSnapshotRef } from "./data";
 import { openPaths } from "@/lib/paths";
+import type { ResponseBody } from "./open-api";
 import * as views from "./views";
 
 /**
- * Next keeps unstable_cache entries on disk across restarts, but remembers tag revalidations
- * only in memory. A budget published while no request touched its entry, followed by a restart,
- * would then be served stale. Keying every entry by the process's data generation makes a restart
- * start afresh; within the process, publishing revalidates PUBLIC_TAG and the budget's tag, and a
- * publication in another process moves the generation on (src/server/http/publication-listener.ts).
+ * The public data of this process, in memory and bounded in bytes (DATA_CACHE_MB, default 48):
+ * lists, disclosures in outline, the documents' HTML. Not Next's data cache, whose files under
+ * .next/cache were keyed per start and never removed. Publishing clears it together with the page
+ * cache (`clearPublicPageCache`), so nothing here outlives the publication that changed it, and a
+ * restart starts empty with nothing left on disk.
  */
-function cached<T>(key: string[], tags: string[], load: (data: PublicData) => Promise<T>): Promise<T> {
-  return unstable_cache(async () => load(directData(await getDb())), ["public-v1", publicDataGeneration(), ...key], { tags })();
+const store: BoundedCache<unknown> = (() => {
+  const key = Symbol.for("dept-budget.public-data-cache");
+  const g = globalThis as Record<symbol, unknown>;
+  if (!g[key]) g[key] = new BoundedCache<unknown>({ maxBytes: megabytesFromEnv("DATA_CACHE_MB", 48) });
+  return g[key] as BoundedCache<unknown>;
+})();
+
+// Tags are kept in the signature for the callers' sake: a publication clears everything public.
+function cached<T>(key: string[], _tags: string[], load: (data: PublicData) => Promise<T>): Promise<T> {
+  // A publication seen by another process moves the generation on (h13): later reads miss.
+  return store.getOrLoad(JSON.stringify([publicDataGeneration(), ...key]), async () => load(directData(await getDb()))) as Promise<T>;
 }
 
-/** The public data source of the running app: the database behind Next's data cache. */
+/** Built downloads (JSON, CSV, xlsx) by ETag, bounded in bytes (DOWNLOAD_CACHE_MB, default 64). */
+const responses: BoundedCache<ResponseBody> = (() => {
+  const key = Symbol.for("dept-budget.public-download-cache");
+  const g = globalThis as Record<symbol, unknown>;
+  if (!g[key])
+    g[key] = new BoundedCache<ResponseBody>({
+      maxBytes: megabytesFromEnv("DOWNLOAD_CACHE_MB", 64),
+      sizeOf: (v) => {
+        const b = (v as ResponseBody).body;
+        return (typeof b === "string" ? 2 * b.length : b.byteLength) + 1024;
+      },
+    });
+  return g[key] as BoundedCache<ResponseBody>;
+})();
+
+/** The public data source of the running app: the database behind the in-memory caches. */
 export const cachedData: PublicData = {
+  responses,
   published: (filter = {}) =>
     cached(
       ["published", JSON.stringify(filter)],
       filter.unitCode && filter.year !== undefined ? [PUBLIC_TAG, budgetTag(filter.year, filter.unitCode)] : [PUBLIC_TAG],
       (d) => d.published(filter),
     ),
+  publishedPage: (filter, page) => cached(["published-page", JSON.stringify(filter), JSON.stringify(page)], [PUBLIC_TAG], (d) => d.publishedPage(filter, page)),
+  departmentTotals: () => cached(["department-totals"], [PUBLIC_TAG], (d) => d.departmentTotals()),
+  latestPublications: (limit) => cached(["latest-publications", String(limit)], [PUBLIC_TAG], (d) => d.latestPublications(limit)),
   revisions: (year, unitCode) =>
     cached(["revisions", String(year), unitCode], [PUBLIC_TAG, budgetTag(year, unitCode)], (d) => d.revisions(year, unitCode)),
   unitDisclosure: (ref) =>

@@ -9,21 +9,28 @@
 import { computeDisclosure } from "@/lib/budget";
 import type { Disclosure } from "@/lib/budget/model";
 import type { DbOrTx } from "../db/client";
+import type { BoundedCache } from "../http/bounded-cache";
+import type { ResponseBody } from "./open-api";
 import { loadConsolidatedInput } from "../queries/consolidation";
 import {
   findDepartmentId,
   getSnapshotInput,
+  latestPublications,
   listPublished,
+  publishedDepartmentTotals,
   listRevisions,
   publishedSeries,
+  type DepartmentTotalsRow,
+  type PublicationRow,
   type PublishedFilter,
+  type PublishedPageRequest,
   type PublishedRow,
   type RevisionRow,
   type SeriesPoint,
 } from "../queries/public";
 import { searchPublished, type SearchPage } from "../queries/public-search";
 
-export type { PublishedFilter, PublishedRow, RevisionRow, SearchPage, SeriesPoint };
+export type { DepartmentTotalsRow, PublicationRow, PublishedFilter, PublishedPageRequest, PublishedRow, RevisionRow, SearchPage, SeriesPoint };
 
 export interface UnitSnapshotRef {
   snapshotId: number;
@@ -45,7 +52,13 @@ export interface DepartmentRef {
 export type SeriesScope = { unitCode: string } | { departmentCode: string };
 
 export interface PublicData {
+  /** Built open-data responses by ETag, when the source keeps them (the running app's does). */
+  responses?: BoundedCache<ResponseBody>;
   published(filter?: PublishedFilter): Promise<PublishedRow[]>;
+  /** One page of the index order (year descending, unit code), `limit + 1` rows at most when asked. */
+  publishedPage(filter: PublishedFilter, page: PublishedPageRequest): Promise<PublishedRow[]>;
+  departmentTotals(): Promise<DepartmentTotalsRow[]>;
+  latestPublications(limit: number): Promise<PublicationRow[]>;
   revisions(year: number, unitCode: string): Promise<RevisionRow[]>;
   unitDisclosure(ref: UnitSnapshotRef): Promise<Disclosure | null>;
   departmentDisclosure(ref: DepartmentRef): Promise<Disclosure | null>;
@@ -57,6 +70,9 @@ export interface PublicData {
 export function directData(db: DbOrTx): PublicData {
   return {
     published: (filter) => listPublished(db, filter),
+    publishedPage: (filter, page) => listPublished(db, filter, page),
+    departmentTotals: () => publishedDepartmentTotals(db),
+    latestPublications: (limit) => latestPublications(db, limit),
     revisions: (year, unitCode) => listRevisions(db, year, unitCode),
     async unitDisclosure(ref) {
       const input = await getSnapshotInput(db, ref.snapshotId);

@@ -63,14 +63,33 @@ function etagMatches(request: Request, etag: string): boolean {
   return header.split(",").some((t) => t.trim() === "*" || bare(t) === want);
 }
 
+/** A response body as built once: what the download cache of the running app keeps. */
+export interface ResponseBody {
+  body: string | Uint8Array;
+  headers: Record<string, string>;
+}
+
+/** Thrown through the cache (which keeps only bodies) when the snapshot has no such table. */
+const NO_SUCH_TABLE = Symbol("no such table");
+
 /** `make` answers null when the snapshot has no such table (its template has fewer): 404. */
-function cachedResponse(request: Request, etag: string, make: () => Promise<{ body: BodyInit; headers: Record<string, string> } | null>) {
+function cachedResponse(data: PublicData, request: Request, etag: string, make: () => Promise<ResponseBody | null>) {
   const common = { ...corsHeaders(), ETag: etag, "Cache-Control": CACHE_CONTROL, "X-Content-Type-Options": "nosniff" };
   if (etagMatches(request, etag)) return Promise.resolve(new Response(null, { status: 304, headers: common }));
-  return make().then((made) =>
-    made === null
-      ? errorResponse(404, "该预算公开所用的模板中没有这张表")
-      : new Response(made.body, { status: 200, headers: { ...common, ...made.headers } }),
+  const load = () =>
+    make().then((made) => {
+      if (made === null) throw NO_SUCH_TABLE;
+      return made;
+    });
+  // The ETag names the snapshots, revision, format and origin: the same bytes, built once while
+  // cached (JSON, CSV and xlsx of a publication, like its page; cleared on publication).
+  const built = data.responses ? data.responses.getOrLoad(etag, load) : load();
+  return built.then(
+    ({ body, headers }) => new Response(body as BodyInit, { status: 200, headers: { ...common, ...headers } }),
+    (error: unknown) => {
+      if (error === NO_SUCH_TABLE) return errorResponse(404, "该预算公开所用的模板中没有这张表");
+      throw error;
+    },
   );
 }
 
@@ -78,7 +97,7 @@ function hash(s: string): string {
   return createHash("sha256").update(s).digest("base64url").slice(0, 16);
 }
 
-function json(value: unknown): { body: string; headers: Record<string, string> } {
+function json(value: unknown): ResponseBody {
   return { body: JSON.stringify(value), headers: { "Content-Type": "application/json; charset=utf-8" } };
 }
 
@@ -87,19 +106,48 @@ function attachment(asciiName: string, utf8Name: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// GET /api/open/v1/budgets?year=&department=
+// GET /api/open/v1/budgets?year=&department=&limit=&after=
+
+/** Budgets per page of the index: by default, and at most (`limit`). */
+export const INDEX_DEFAULT_LIMIT = 100;
+export const INDEX_MAX_LIMIT = 1000;
 
 export async function handleIndex(data: PublicData, request: Request): Promise<Response> {
   const url = new URL(request.url);
   const yearParam = url.searchParams.get("year");
   const deptParam = url.searchParams.get("department");
+  const limitParam = url.searchParams.get("limit");
+  const afterParam = url.searchParams.get("after");
   const year = yearParam ? parseYear(yearParam) : undefined;
   if (year === null) return errorResponse(400, "参数 year 应为四位年度，例如 2024");
   const departmentCode = deptParam ? parseCode(deptParam) : undefined;
   if (departmentCode === null) return errorResponse(400, "参数 department 应为主管部门编码，例如 023");
-  const rows = (await data.published()).filter(
-    (r) => (year === undefined || r.year === year) && (departmentCode === undefined || r.departmentCode === departmentCode),
-  );
+  let limit = INDEX_DEFAULT_LIMIT;
+  if (limitParam !== null) {
+    if (!/^[1-9]\d{0,5}$/.test(limitParam) || Number(limitParam) > INDEX_MAX_LIMIT)
+      return errorResponse(400, `参数 limit 应为 1–${INDEX_MAX_LIMIT} 的整数（默认 ${INDEX_DEFAULT_LIMIT}）`);
+    limit = Number(limitParam);
+  }
+  let after: { year: number; unitCode: string } | undefined;
+  if (afterParam !== null) {
+    const m = /^(\d{4})-(\d{3,12})$/.exec(afterParam);
+    if (!m) return errorResponse(400, "参数 after 应取自上一页的 next 地址，例如 2024-023002");
+    after = { year: Number(m[1]), unitCode: m[2] as string };
+  }
+  const filter = { ...(year !== undefined ? { year } : {}), ...(departmentCode !== undefined ? { departmentCode } : {}) };
+  // One more row than asked says whether there is a next page.
+  const fetched = await data.publishedPage(filter, { ...(after ? { after } : {}), limit: limit + 1 });
+  const rows = fetched.slice(0, limit);
+  const last = rows[rows.length - 1];
+  let next: string | undefined;
+  if (fetched.length > limit && last) {
+    const q = new URLSearchParams();
+    if (year !== undefined) q.set("year", String(year));
+    if (departmentCode !== undefined) q.set("department", departmentCode);
+    q.set("limit", String(limit));
+    q.set("after", `${last.year}-${last.unitCode}`);
+    next = `${url.origin}${openPaths.index()}?${q.toString()}`;
+  }
   const origin = url.origin;
   const budgets = rows.map((r) => ({
     unit: { code: r.unitCode, name: r.unitName },
@@ -117,10 +165,10 @@ export async function handleIndex(data: PublicData, request: Request): Promise<R
       csv: `${origin}${openPaths.unit(r.year, r.unitCode)}/tables/{n}.csv`,
     },
   }));
-  const body = { amountUnit: "元", count: budgets.length, budgets };
+  const body = { amountUnit: "元", count: budgets.length, limit, budgets, ...(next ? { next } : {}) };
   const text = JSON.stringify(body);
   const etag = `W/"index-${FORMAT_VERSION}-${hash(text)}"`;
-  return cachedResponse(request, etag, async () => ({ body: text, headers: { "Content-Type": "application/json; charset=utf-8" } }));
+  return cachedResponse(data, request, etag, async () => ({ body: text, headers: { "Content-Type": "application/json; charset=utf-8" } }));
 }
 
 // ---------------------------------------------------------------------------
@@ -188,7 +236,7 @@ export async function handleUnit(data: PublicData, request: Request, params: { y
   const ref = await unitRef(data, year, target.code, revision);
   if (!ref) return notFound(` ${year} 年单位 ${target.code} `);
   const etag = snapshotEtag("unit", String(ref.shown.snapshotId), ref.shown.revision, target.format, url.origin);
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const d = await data.unitDisclosure({ snapshotId: ref.shown.snapshotId, year, unitCode: target.code });
     if (!d) throw new Error(`snapshot ${ref.shown.snapshotId} could not be read`);
     if (target.format === "json") return json(unitDocument(ref, d, url.origin, revision));
@@ -202,7 +250,7 @@ export async function handleUnit(data: PublicData, request: Request, params: { y
     });
     const suffix = ref.isLatest ? "" : `-r${ref.shown.revision}`;
     return {
-      body: bytes as unknown as BodyInit,
+      body: bytes,
       headers: {
         "Content-Type": XLSX_TYPE,
         "Content-Disposition": attachment(`${year}-${target.code}${suffix}.xlsx`, `${year}-${target.code}-${ref.row.unitName}${suffix}.xlsx`),
@@ -245,7 +293,7 @@ export async function handleUnitCsv(
   const ref = await unitRef(data, year, code, revision);
   if (!ref) return notFound(` ${year} 年单位 ${code} `);
   const etag = snapshotEtag("unit", String(ref.shown.snapshotId), ref.shown.revision, `t${n}-csv`, "");
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const d = await data.unitDisclosure({ snapshotId: ref.shown.snapshotId, year, unitCode: code });
     if (!d) throw new Error(`snapshot ${ref.shown.snapshotId} could not be read`);
     const suffix = ref.isLatest ? "" : `-r${ref.shown.revision}`;
@@ -272,7 +320,7 @@ export async function handleDepartment(
   const ref = await departmentRef(data, year, target.code);
   if (!ref) return notFound(` ${year} 年主管部门 ${target.code} `);
   const etag = snapshotEtag("dept", departmentIds(ref), 1, target.format, url.origin);
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const view = await departmentView(data, year, target.code);
     if (!view) throw new Error(`department ${target.code} ${year} could not be consolidated`);
     const d = view.disclosure;
@@ -313,7 +361,7 @@ export async function handleDepartment(
       htmlUrl,
     });
     return {
-      body: bytes as unknown as BodyInit,
+      body: bytes,
       headers: {
         "Content-Type": XLSX_TYPE,
         "Content-Disposition": attachment(`${year}-${target.code}.xlsx`, `${year}-${target.code}-${ref.department.name}.xlsx`),
@@ -335,7 +383,7 @@ export async function handleDepartmentCsv(
   const ref = await departmentRef(data, year, code);
   if (!ref) return notFound(` ${year} 年主管部门 ${code} `);
   const etag = snapshotEtag("dept", departmentIds(ref), 1, `t${n}-csv`, "");
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const view = await departmentView(data, year, code);
     if (!view) throw new Error(`department ${code} ${year} could not be consolidated`);
     return csvBody(view.disclosure, n, `${year}-${code}`, `${year}-${code}-${ref.department.name}`);

@@ -79,7 +79,7 @@ export async function handleUnitPdf(data: PublicData, request: Request, params: 
   const ref = await unitRef(data, year, code, revision);
   if (!ref) return notFound(` ${year} 年单位 ${code} `);
   const etag = snapshotEtag("unit", String(ref.shown.snapshotId), ref.shown.revision, "pdf", url.origin);
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const bytes = await memo(`unit:${ref.shown.snapshotId}:${url.origin}`, async () => {
       const d = await data.unitDisclosure({ snapshotId: ref.shown.snapshotId, year, unitCode: code });
       if (!d) throw new Error(`snapshot ${ref.shown.snapshotId} could not be read`);
@@ -94,7 +94,7 @@ export async function handleUnitPdf(data: PublicData, request: Request, params: 
     });
     const suffix = ref.isLatest ? "" : `-r${ref.shown.revision}`;
     return {
-      body: new Uint8Array(bytes) as unknown as BodyInit,
+      body: new Uint8Array(bytes),
       headers: {
         "Content-Type": PDF_TYPE,
         "Content-Disposition": attachment(`${year}-${code}${suffix}.pdf`, `${year}-${code}-${ref.row.unitName}${suffix}.pdf`).replace(
@@ -115,7 +115,7 @@ export async function handleDepartmentPdf(data: PublicData, request: Request, pa
   if (!view) return notFound(` ${year} 年主管部门 ${code} `);
   const ids = view.summary.rows.map((r) => r.snapshotId).join(".");
   const etag = snapshotEtag("department", ids, 1, "pdf", url.origin);
-  return cachedResponse(request, etag, async () => {
+  return cachedResponse(data, request, etag, async () => {
     const bytes = await memo(`department:${year}:${code}:${ids}:${url.origin}`, () =>
       makePdf(view.disclosure, {
         title: `${view.department.name} ${year} 年部门预算（部门汇总）`,
@@ -125,7 +125,7 @@ export async function handleDepartmentPdf(data: PublicData, request: Request, pa
       }),
     );
     return {
-      body: new Uint8Array(bytes) as unknown as BodyInit,
+      body: new Uint8Array(bytes),
       headers: {
         "Content-Type": PDF_TYPE,
         "Content-Disposition": attachment(`${year}-${code}.pdf`, `${year}-${code}-${view.department.name}.pdf`).replace(/^attachment/, "inline"),

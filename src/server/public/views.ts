@@ -4,7 +4,7 @@
  */
 import type { Disclosure } from "@/lib/budget/model";
 import { Decimal, ZERO, percentOf, toYuanString } from "@/lib/money";
-import type { PublicData, PublishedRow, RevisionRow, SearchPage, SeriesPoint } from "./data";
+import type { DepartmentTotalsRow, PublicationRow, PublicData, PublishedRow, RevisionRow, SearchPage, SeriesPoint } from "./data";
 
 export interface Comparison {
   /** Exact 元. */
@@ -20,32 +20,64 @@ export interface Comparison {
   unitsWithoutPrior: number;
 }
 
-/** Sum a set of units' totals and compare with their prior-year figures, like for like. */
-export function compare(rows: Pick<PublishedRow, "total" | "priorTotal">[]): Comparison {
-  let total = ZERO;
-  let prior = ZERO;
-  let comparable = ZERO;
-  let withPrior = 0;
-  for (const r of rows) {
-    const t = new Decimal(r.total);
-    total = total.plus(t);
-    if (r.priorTotal !== null) {
-      prior = prior.plus(new Decimal(r.priorTotal));
-      comparable = comparable.plus(t);
-      withPrior++;
-    }
-  }
+/** Sums of a set of units: what a comparison is made of (exact 元 as decimal strings). */
+export interface UnitSums {
+  units: number;
+  total: string;
+  /** Σ prior-year figures of the units that have one; null when none has. */
+  prior: string | null;
+  /** Σ this year's totals of those same units. */
+  comparableTotal: string;
+  unitsWithPrior: number;
+}
+
+/** Compare like for like: the units' totals with their own prior-year figures. */
+export function compareSums(s: UnitSums): Comparison {
+  const withPrior = s.unitsWithPrior;
+  const prior = s.prior === null ? ZERO : new Decimal(s.prior);
+  const comparable = new Decimal(s.comparableTotal);
   const change = withPrior > 0 ? comparable.minus(prior) : null;
   return {
-    total: toYuanString(total),
+    total: toYuanString(new Decimal(s.total)),
     prior: withPrior > 0 ? toYuanString(prior) : null,
     comparableTotal: toYuanString(comparable),
     change: change ? toYuanString(change) : null,
     direction: change ? (change.isZero() ? "持平" : change.isNegative() ? "减少" : "增加") : null,
     percent: change ? percentOf(change.abs(), prior) : null,
-    units: rows.length,
-    unitsWithoutPrior: rows.length - withPrior,
+    units: s.units,
+    unitsWithoutPrior: s.units - withPrior,
   };
+}
+
+function addSums(list: UnitSums[]): UnitSums {
+  let total = ZERO;
+  let prior = ZERO;
+  let comparable = ZERO;
+  let units = 0;
+  let withPrior = 0;
+  for (const s of list) {
+    total = total.plus(new Decimal(s.total));
+    if (s.prior !== null) prior = prior.plus(new Decimal(s.prior));
+    comparable = comparable.plus(new Decimal(s.comparableTotal));
+    units += s.units;
+    withPrior += s.unitsWithPrior;
+  }
+  return { units, total: total.toString(), prior: withPrior > 0 ? prior.toString() : null, comparableTotal: comparable.toString(), unitsWithPrior: withPrior };
+}
+
+/** Sum a set of units' totals and compare with their prior-year figures, like for like. */
+export function compare(rows: Pick<PublishedRow, "total" | "priorTotal">[]): Comparison {
+  return compareSums(
+    addSums(
+      rows.map((r) => ({
+        units: 1,
+        total: r.total,
+        prior: r.priorTotal,
+        comparableTotal: r.priorTotal !== null ? r.total : "0",
+        unitsWithPrior: r.priorTotal !== null ? 1 : 0,
+      })),
+    ),
+  );
 }
 
 export interface YearSummary extends Comparison {
@@ -86,29 +118,44 @@ export function departmentSummaries(rows: PublishedRow[]): DepartmentSummary[] {
 
 // ---------------------------------------------------------------------------
 
+/** A department's figures for one year, without its units (the home and year pages). */
+export interface DepartmentTotals extends Comparison {
+  code: string;
+  name: string;
+  year: number;
+}
+
+function departmentTotalsOf(rows: DepartmentTotalsRow[]): DepartmentTotals[] {
+  return rows.map((r) => ({ code: r.departmentCode, name: r.departmentName, year: r.year, ...compareSums(r) }));
+}
+
+function yearSummariesOf(rows: DepartmentTotalsRow[]): YearSummary[] {
+  return [...groupBy(rows, (r) => r.year).entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([year, list]) => ({ year, departments: list.length, ...compareSums(addSums(list)) }));
+}
+
+/** How many of the latest publications the home page lists. */
+export const LATEST_PUBLICATIONS = 20;
+
 export interface HomeView {
   years: YearSummary[];
   latestYear: number | null;
-  /** Departments with published budgets in the latest year. */
-  departments: DepartmentSummary[];
-  /** Every unit with a published budget, at its latest year on file. */
-  units: PublishedRow[];
+  /** Departments with published budgets in the latest year, with their totals. */
+  departments: DepartmentTotals[];
+  /** The latest publications and corrections, newest first (not every unit: see the year pages). */
+  latest: PublicationRow[];
 }
 
 export async function homeView(data: PublicData): Promise<HomeView> {
-  const rows = await data.published();
-  const years = yearSummaries(rows);
+  const [totals, latest] = await Promise.all([data.departmentTotals(), data.latestPublications(LATEST_PUBLICATIONS)]);
+  const years = yearSummariesOf(totals);
   const latestYear = years[0]?.year ?? null;
-  const latestByUnit = new Map<string, PublishedRow>();
-  for (const r of rows) if (!latestByUnit.has(r.unitCode) || (latestByUnit.get(r.unitCode) as PublishedRow).year < r.year) latestByUnit.set(r.unitCode, r);
-  const units = [...latestByUnit.values()].sort(
-    (a, b) => a.departmentCode.localeCompare(b.departmentCode) || a.unitCode.localeCompare(b.unitCode),
-  );
   return {
     years,
     latestYear,
-    departments: latestYear === null ? [] : departmentSummaries(rows.filter((r) => r.year === latestYear)),
-    units,
+    departments: latestYear === null ? [] : departmentTotalsOf(totals.filter((r) => r.year === latestYear)),
+    latest,
   };
 }
 
@@ -116,15 +163,16 @@ export interface YearView {
   year: number;
   summary: YearSummary;
   years: YearSummary[];
-  departments: DepartmentSummary[];
+  /** The year's departments with their totals; their units are on the department pages. */
+  departments: DepartmentTotals[];
 }
 
 export async function yearView(data: PublicData, year: number): Promise<YearView | null> {
-  const rows = await data.published();
-  const years = yearSummaries(rows);
+  const totals = await data.departmentTotals();
+  const years = yearSummariesOf(totals);
   const summary = years.find((y) => y.year === year);
   if (!summary) return null;
-  return { year, summary, years, departments: departmentSummaries(rows.filter((r) => r.year === year)) };
+  return { year, summary, years, departments: departmentTotalsOf(totals.filter((r) => r.year === year)) };
 }
 
 /**
@@ -150,9 +198,9 @@ export interface UnitRef {
 
 /** Which snapshot `/budgets/{year}/{unitCode}?revision=N` shows, without computing anything. */
 export async function unitRef(data: PublicData, year: number, unitCode: string, revision?: number): Promise<UnitRef | null> {
-  // The whole index first (one cache entry): only a published (unit, year) reaches a lookup of its
-  // own, so request parameters never mint cache entries for things that do not exist.
-  const years = (await data.published()).filter((r) => r.unitCode === unitCode).sort((a, b) => a.year - b.year);
+  // The unit's years first: only a published (unit, year) reaches a lookup of its revisions. (A code
+  // that does not exist costs one small entry in the byte-bounded data cache.)
+  const years = (await data.published({ unitCode })).sort((a, b) => a.year - b.year);
   const row = years.find((r) => r.year === year);
   if (!row) return null;
   const revisions = await data.revisions(year, unitCode);
@@ -188,7 +236,7 @@ export interface DepartmentRefView {
 }
 
 export async function departmentRef(data: PublicData, year: number, departmentCode: string): Promise<DepartmentRefView | null> {
-  const rows = (await data.published()).filter((r) => r.departmentCode === departmentCode);
+  const rows = await data.published({ departmentCode });
   const thisYear = rows.filter((r) => r.year === year);
   const first = thisYear[0];
   if (!first) return null;
@@ -247,4 +295,30 @@ export function parseRevision(raw: string | string[] | undefined): number | unde
   if (raw === undefined) return undefined;
   if (typeof raw !== "string" || !/^[1-9]\d{0,3}$/.test(raw)) return null;
   return Number(raw);
+}
+
+/** Rows per page of a unit list on the public pages (a department's units). */
+export const UNIT_PAGE_SIZE = 50;
+
+export interface Paged<T> {
+  items: T[];
+  /** 1-based. */
+  page: number;
+  pages: number;
+  total: number;
+}
+
+/**
+ * One page of a list from the `page` parameter (absent: the first); null for a page that does not
+ * exist or is not a plain positive number, which the pages turn into 404.
+ */
+export function paginate<T>(items: T[], raw: string | string[] | undefined, size = UNIT_PAGE_SIZE): Paged<T> | null {
+  let page = 1;
+  if (raw !== undefined) {
+    if (typeof raw !== "string" || !/^[1-9]\d{0,5}$/.test(raw)) return null;
+    page = Number(raw);
+  }
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  if (page > pages) return null;
+  return { items: items.slice((page - 1) * size, page * size), page, pages, total: items.length };
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "../db/client";
+import { latestSnapshotIds, loadSnapshotInputs } from "./snapshots";
 import * as s from "../db/schema";
 import { resolveTemplate } from "@/lib/budget/template";
 import { customTemplatesByCode } from "./templates";
@@ -82,27 +83,19 @@ function unitInfo(u: UnitRow): UnitInfo {
 
 /** The latest published revision's input for (unit, year), without its own prior year. */
 export async function loadPublishedInput(db: DbOrTx, unitId: number, year: number): Promise<BudgetInput | null> {
-  const [snap] = await db
-    .select({ input: s.publishedSnapshots.input })
-    .from(s.publishedSnapshots)
-    .where(and(eq(s.publishedSnapshots.unitId, unitId), eq(s.publishedSnapshots.year, year)))
-    .orderBy(desc(s.publishedSnapshots.revision))
-    .limit(1);
-  if (!snap) return null;
-  return { ...(snap.input as BudgetInput), priorBudget: null };
+  return (await loadPublishedInputs(db, [{ unitId, year }])).get(`${unitId}:${year}`) ?? null;
 }
 
-/** The latest published inputs of several (unit, year) pairs, keyed "unitId:year", in one query. */
+/** The latest published inputs of several (unit, year) pairs, keyed "unitId:year", without their prior years. */
 async function loadPublishedInputs(db: DbOrTx, pairs: { unitId: number; year: number }[]): Promise<Map<string, BudgetInput>> {
-  const rows = await queryRows<{ unit_id: number; year: number; input: BudgetInput }>(
-    db,
-    sql`
-    SELECT DISTINCT ON (unit_id, year) unit_id, year, input
-    FROM published_snapshots
-    WHERE (unit_id, year) IN (${sql.join(pairs.map((p) => sql`(${p.unitId}::int, ${p.year}::int)`), sql`, `)})
-    ORDER BY unit_id, year, revision DESC`,
-  );
-  return new Map(rows.map((r) => [`${r.unit_id}:${r.year}`, { ...r.input, priorBudget: null }]));
+  const ids = await latestSnapshotIds(db, pairs);
+  const inputs = await loadSnapshotInputs(db, [...ids.values()], { withPrior: false });
+  const out = new Map<string, BudgetInput>();
+  for (const [key, id] of ids) {
+    const input = inputs.get(id);
+    if (input) out.set(key, input);
+  }
+  return out;
 }
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {

@@ -3,6 +3,7 @@ import { queryRows, type DbOrTx } from "../db/client";
 import * as s from "../db/schema";
 import type { BudgetInput } from "@/lib/budget/types";
 import { loadBudgetInput } from "./budget-input";
+import { insertSnapshot } from "./snapshots";
 
 const CHUNK = 500;
 
@@ -144,21 +145,18 @@ export async function budgetTotal(db: DbOrTx, budgetId: number): Promise<string>
 export async function createSnapshot(tx: DbOrTx, budgetId: number, publishedBy: number | null, publishedAt: Date = new Date()) {
   const [budget] = await tx.select().from(s.budgets).where(eq(s.budgets.id, budgetId));
   if (!budget) throw new Error(`budget ${budgetId} not found`);
+  // The prior year as stated; insertSnapshot names the prior year's snapshot instead when equal.
   const input = await loadBudgetInput(tx, budgetId);
   const total = await budgetTotal(tx, budgetId);
-  const [snap] = await tx
-    .insert(s.publishedSnapshots)
-    .values({
-      budgetId,
-      unitId: budget.unitId,
-      year: budget.year,
-      revision: budget.revision,
-      publishedAt,
-      publishedBy,
-      correctionNote: budget.correctionNote,
-      total,
-      input,
-    })
-    .returning({ id: s.publishedSnapshots.id });
-  return snap!.id;
+  return insertSnapshot(tx, {
+    budgetId,
+    unitId: budget.unitId,
+    year: budget.year,
+    revision: budget.revision,
+    publishedAt,
+    publishedBy,
+    correctionNote: budget.correctionNote,
+    total,
+    input,
+  });
 }

@@ -6,7 +6,6 @@ import { publicPaths } from "@/lib/paths";
 import { getYearView } from "@/server/public/cached";
 import { parseYear, type YearView } from "@/server/public/views";
 import { Breadcrumbs, Figures, YearSwitcher } from "@/components/disclosure/PageChrome";
-import { UnitsTable } from "@/components/disclosure/UnitsTable";
 import { changeFigure, changeText, wan } from "@/components/disclosure/format";
 
 export const dynamic = "force-dynamic";
@@ -88,16 +87,7 @@ export default async function YearPage(props: Props) {
           </table>
         </div>
       </section>
-      {v.departments.map((d) => (
-        <section key={d.code} aria-labelledby={`dept-${d.code}`} className="card">
-          <h2 id={`dept-${d.code}`} className="text-lg font-semibold">
-            <Link href={publicPaths.department(v.year, d.code)}>
-              {d.code} {d.name}
-            </Link>
-          </h2>
-          <UnitsTable rows={d.rows} caption={`${d.name} ${v.year} 年所属预算单位`} showDepartment={false} />
-        </section>
-      ))}
+      <p className="text-sm text-gray-700">各主管部门所属预算单位及其公开预算见主管部门页面。</p>
     </div>
   );
 }

@@ -368,6 +368,22 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_budget_idx").on(t.budgetId, t.at), index("audit_log_at_idx").on(t.at)],
 );
 
+/**
+ * What many snapshots share, stored once (0018): a year's catalogues for one unit type, or a year's
+ * glossary, addressed by the SHA-256 of the body's jsonb text. Never updated or deleted.
+ */
+export const snapshotParts = pgTable(
+  "snapshot_parts",
+  {
+    hash: text("hash").primaryKey(),
+    kind: text("kind", { enum: ["catalogs", "glossary"] }).notNull(),
+    body: jsonb("body").notNull(),
+  },
+  (t) => [check("snapshot_parts_kind_ck", sql`${t.kind} IN ('catalogs', 'glossary')`)],
+);
+
+const optionalMoneyCheck = (column: string) => sql.raw(`${column} IS NULL OR (${moneyCheck(column)})`);
+
 /** What the public reads: the approved budget, computed and frozen at publication. Never updated. */
 export const publishedSnapshots = pgTable(
   "published_snapshots",
@@ -388,13 +404,34 @@ export const publishedSnapshots = pgTable(
     correctionNote: text("correction_note").notNull().default(""),
     /** Headline figures in 元 for indexes and search, without opening the payload. */
     total: money("total").notNull(),
-    /** The engine's input as it was approved (BudgetInput). */
+    /** Σ 基本支出 and Σ 项目支出 of the line items, 元: the series charts read these, not the input. */
+    basicTotal: money("basic_total"),
+    projectTotal: money("project_total"),
+    /** The prior-year total entered with the budget (baseline), 元, for indexes. */
+    baselineTotal: money("baseline_total"),
+    /**
+     * The engine's input as it was approved (BudgetInput), lean: without the parts below, which it
+     * names instead of copying. An older or hand-made snapshot may still embed them (null columns).
+     */
     input: jsonb("input").notNull(),
+    /** The year's catalogues (for the unit's type) the snapshot was approved with. */
+    catalogsHash: text("catalogs_hash"),
+    glossaryHash: text("glossary_hash"),
+    /** The prior year's published snapshot whose figures this one states (its `priorBudget`). */
+    priorSnapshotId: integer("prior_snapshot_id"),
   },
   (t) => [
     uniqueIndex("published_snapshots_budget_uq").on(t.budgetId),
     uniqueIndex("published_snapshots_unit_year_rev_uq").on(t.unitId, t.year, t.revision),
     check("published_snapshots_total_ck", sql.raw(moneyCheck("total"))),
+    check("published_snapshots_basic_total_ck", optionalMoneyCheck("basic_total")),
+    check("published_snapshots_project_total_ck", optionalMoneyCheck("project_total")),
+    check("published_snapshots_baseline_total_ck", optionalMoneyCheck("baseline_total")),
     index("published_snapshots_year_idx").on(t.year),
+    index("published_snapshots_year_unit_idx").on(t.year.desc(), t.unitId, t.revision.desc()),
+    index("published_snapshots_published_at_idx").on(t.publishedAt.desc(), t.id.desc()),
+    foreignKey({ columns: [t.catalogsHash], foreignColumns: [snapshotParts.hash], name: "published_snapshots_catalogs_hash_fk" }),
+    foreignKey({ columns: [t.glossaryHash], foreignColumns: [snapshotParts.hash], name: "published_snapshots_glossary_hash_fk" }),
+    foreignKey({ columns: [t.priorSnapshotId], foreignColumns: [t.id], name: "published_snapshots_prior_fk" }),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** region → department (主管部门) → budget unit (预算单位). */
 export const organisations = pgTable(
@@ -19,6 +19,7 @@ export const organisations = pgTable(
   },
   (t) => [
     uniqueIndex("organisations_code_uq").on(t.code),
+    index("organisations_parent_idx").on(t.parentId, t.code),
     foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: "organisations_parent_fk" }),
     check("organisations_kind_parent_ck", sql`(${t.kind} = 'region') = (${t.parentId} IS NULL)`),
     check("organisations_unit_type_ck", sql`(${t.kind} = 'unit') = (${t.unitType} IS NOT NULL)`),

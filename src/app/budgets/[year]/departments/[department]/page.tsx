@@ -5,7 +5,8 @@ import { connection } from "next/server";
 import { publicPaths } from "@/lib/paths";
 import { getDepartmentDocumentHtml, getDepartmentView } from "@/server/public/cached";
 import { openPaths } from "@/lib/paths";
-import { parseCode, parseYear, type DepartmentView } from "@/server/public/views";
+import { UNIT_PAGE_SIZE, paginate, parseCode, parseYear, type DepartmentView } from "@/server/public/views";
+import { Pager } from "@/components/disclosure/Pager";
 import { CachedDocument, Contents } from "@/components/disclosure/DisclosureDocument";
 import { YearOverYear } from "@/components/disclosure/YearOverYear";
 import { Breadcrumbs, Figures, YearSwitcher } from "@/components/disclosure/PageChrome";
@@ -16,6 +17,7 @@ export const dynamic = "force-dynamic";
 
 interface Props {
   params: Promise<{ year: string; department: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 async function load({ params }: Props): Promise<DepartmentView> {
@@ -57,6 +59,10 @@ export default async function DepartmentBudgetPage(props: Props) {
     members: s.rows.map((r) => ({ snapshotId: r.snapshotId, year: r.year, unitCode: r.unitCode })),
   });
   if (html === null) notFound();
+  // The units in pages of UNIT_PAGE_SIZE (`?page=N`); the consolidated document is on every page.
+  const units = paginate(s.rows, (await props.searchParams).page);
+  if (units === null) notFound();
+  const pageHref = (n: number) => (n === 1 ? publicPaths.department(year, code) : `${publicPaths.department(year, code)}?page=${n}`);
   return (
     <div className="public-page">
       <Breadcrumbs
@@ -122,7 +128,13 @@ export default async function DepartmentBudgetPage(props: Props) {
         <h2 id="units-title" className="text-lg font-semibold">
           所属预算单位
         </h2>
-        <UnitsTable rows={s.rows} caption={`${v.department.name} ${year} 年所属预算单位`} showDepartment={false} />
+        {units.pages > 1 ? (
+          <p className="text-sm text-gray-700">
+            共 {units.total} 个单位，本页第 {(units.page - 1) * UNIT_PAGE_SIZE + 1}–{(units.page - 1) * UNIT_PAGE_SIZE + units.items.length} 个。
+          </p>
+        ) : null}
+        <UnitsTable rows={units.items} caption={`${v.department.name} ${year} 年所属预算单位`} showDepartment={false} />
+        <Pager page={units.page} pages={units.pages} href={pageHref} label="所属预算单位分页" />
       </section>
       <Contents d={d} options={{ extraContents: [{ href: "#year-over-year", label: "附：历年预算对比" }] }} />
       <CachedDocument html={html} />
