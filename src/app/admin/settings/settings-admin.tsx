@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { EXPLANATION_SECTION_KEYS, type ExplanationSectionKey } from "@/lib/budget/types";
 import { Button, Card, ErrorText, inputClass, labelClass, Notice } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
@@ -18,16 +18,15 @@ export function SettingsAdmin() {
   const trpc = useTRPC();
   const years = useQuery(trpc.admin.years.queryOptions());
   const [year, setYear] = useState<number | null>(null);
-  useEffect(() => {
-    if (year === null && years.data?.[0]) setYear(years.data[0].year);
-  }, [year, years.data]);
+  // Until one is chosen, the newest year.
+  const chosen = year ?? years.data?.[0]?.year ?? null;
   return (
     <>
       <div className="max-w-xs">
         <label htmlFor="settings-year" className={labelClass}>
           年度
         </label>
-        <select id="settings-year" className={inputClass} value={year ?? ""} onChange={(e) => setYear(Number(e.target.value))}>
+        <select id="settings-year" className={inputClass} value={chosen ?? ""} onChange={(e) => setYear(Number(e.target.value))}>
           {years.data?.map((y) => (
             <option key={y.year} value={y.year}>
               {y.year}
@@ -36,7 +35,7 @@ export function SettingsAdmin() {
         </select>
       </div>
       <ErrorText>{years.error && errorMessage(years.error)}</ErrorText>
-      {year !== null && <YearSettings key={year} year={year} />}
+      {chosen !== null && <YearSettings key={chosen} year={chosen} />}
     </>
   );
 }
