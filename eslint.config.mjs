@@ -23,6 +23,12 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    rules: {
+      // A leading underscore marks a deliberately unused binding (e.g. a field left out of a rest copy).
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
     plugins: { drizzle },
     rules: {
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName }],

@@ -45,7 +45,7 @@ async function addLine(page: Page, line: { fn: string; econ: string; kind: strin
 }
 
 test("a blank budget entered through the screens is submitted, approved, published and shown in full", async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await signIn(page, "preparer");
   // The new-budget form offers only years without a budget: 2024 is taken.
   const years = page.getByLabel("年度", { exact: true });

@@ -62,8 +62,9 @@ test("search by name or code works without JavaScript", async ({ browser }) => {
   await expect(page).toHaveURL(/\/search\?q=/);
   await expect(page.getByRole("link", { name: UNIT_NAME })).toBeVisible();
   await page.goto("/search?q=023902");
-  await expect(page.getByRole("row").filter({ hasText: "023902" })).toContainText("2025 年");
-  await expect(page.getByRole("row").filter({ hasText: "023902" })).not.toContainText("2026");
+  // One result per published (unit, year), newest first: 2025 is there, the 2026 draft is not.
+  await expect(page.getByRole("row").filter({ hasText: "023902" }).first()).toContainText("2025 年");
+  await expect(page.getByRole("table", { name: /搜索结果/ })).not.toContainText("2026");
   await context.close();
 });
 

@@ -53,6 +53,8 @@ async function submit(page: Page, name: "提交" | "重新提交") {
 }
 
 test("preparer drafts and submits, reviewer returns, preparer resubmits, reviewer approves and publishes", async ({ page }) => {
+  // Three sign-ins and a publication: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   // The public search, served from the page cache from now on, knows only 2024 of this unit.
   await page.goto("/search?q=023002");
   const results = page.getByRole("main");

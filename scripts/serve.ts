@@ -1,20 +1,17 @@
 /**
- * The production server: Next's request handler behind an in-process cache for the public
- * pages (src/server/http/page-cache.ts). A cache miss renders the page through Next over
- * loopback, so Next serves it exactly as it would on its own; the stripped document is kept
- * until a publication clears the cache.
+ * The production server: Next's request handler behind our front handler
+ * (src/server/http/front.ts): client address, 400 for malformed paths, security headers, and the
+ * in-process cache for the public pages (src/server/http/page-cache.ts). With several processes on
+ * one PostgreSQL server, a publication in any of them clears every process's caches
+ * (src/server/http/publication-listener.ts).
  */
-import crypto from "node:crypto";
 import http from "node:http";
 import next from "next";
-import {
-  PublicPageCache,
-  isCacheableRequest,
-  registerPublicPageCache,
-  sendCachedPage,
-  stripClientRuntime,
-  type CachedPage,
-} from "../src/server/http/page-cache";
+import crypto from "node:crypto";
+import { PublicPageCache, isCacheableRequest, registerPublicPageCache } from "../src/server/http/page-cache";
+import { trustedProxyCount } from "../src/server/http/client-address";
+import { guard, pageCacheHandler } from "../src/server/http/front";
+import { listenForPublications } from "../src/server/http/publication-listener";
 import { observe } from "../src/server/http/observe";
 import { metrics } from "../src/server/observability/metrics";
 
@@ -25,6 +22,7 @@ export interface ServeOptions {
 }
 
 export async function serve({ port, hostname, dir = process.cwd() }: ServeOptions) {
+  const trustProxy = trustedProxyCount();
   const app = next({ dev: false, dir, port, hostname: hostname ?? "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -33,71 +31,36 @@ export async function serve({ port, hostname, dir = process.cwd() }: ServeOption
   const m = metrics();
   m.sources.pageCache = () => ({ entries: cache.size, bytes: cache.bytes });
   const bypass = crypto.randomBytes(16).toString("hex");
-  const pending = new Map<string, Promise<CachedPage | { status: number; headers: Record<string, string>; body: Buffer }>>();
-
-  async function render(path: string) {
-    const generation = cache.currentGeneration();
-    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-      headers: { "x-page-cache-bypass": bypass, accept: "text/html", "accept-encoding": "identity" },
-      redirect: "manual",
-    });
-    const headers: Record<string, string> = {};
-    for (const name of ["content-type", "location", "content-language"]) {
-      const value = response.headers.get(name);
-      if (value) headers[name] = value;
-    }
-    const raw = Buffer.from(await response.arrayBuffer());
-    const html = (headers["content-type"] ?? "").startsWith("text/html");
-    if (response.status === 200 && html) {
-      const body = Buffer.from(stripClientRuntime(raw.toString("utf8")));
-      return cache.store(path, { status: 200, headers, body }, generation) ?? { status: 200, headers, body };
-    }
-    // Anything else (404, a redirect) is passed on as Next sent it: a not-found page streams its
-    // content through the client runtime, so it keeps its scripts.
-    return { status: response.status, headers, body: raw };
-  }
-
-  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const fromSelf = req.headers["x-page-cache-bypass"] === bypass;
-    if (fromSelf || !isCacheableRequest(req)) {
-      void handle(req, res);
-      return;
-    }
-    const key = req.url ?? "/";
-    const hit = cache.get(key);
-    if (hit) {
-      m.pageCacheHits.inc();
-      sendCachedPage(req, res, hit);
-      return;
-    }
-    m.pageCacheMisses.inc();
-    let job = pending.get(key);
-    if (!job) {
-      job = render(key).finally(() => pending.delete(key));
-      pending.set(key, job);
-    }
-    job.then(
-      (page) => {
-        if ("etag" in page) sendCachedPage(req, res, page);
-        else {
-          res.writeHead(page.status, { ...page.headers, "content-length": String(page.body.length), "cache-control": "no-store" });
-          res.end(req.method === "HEAD" ? undefined : page.body);
-        }
-      },
-      () => {
-        // Rendering through the cache failed: let Next answer the request itself.
-        void handle(req, res);
-      },
-    );
-  };
+  const httpsOrigin = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
+  const pages = pageCacheHandler({
+    handle,
+    port,
+    cache,
+    trustProxy,
+    httpsOrigin,
+    bypass,
+    onCacheHit: () => m.pageCacheHits.inc(),
+    onCacheMiss: () => m.pageCacheMisses.inc(),
+  });
+  // Outermost the guard (client address, 400, security headers), then the request log and metrics.
   const server = http.createServer(
-    observe(handler, {
-      metricsToken: process.env.METRICS_TOKEN?.trim() || undefined,
-      servedFromCache: (req) => isCacheableRequest(req) && cache.get(req.url ?? "/") !== undefined,
-      internal: (req) => req.headers["x-page-cache-bypass"] === bypass,
-    }),
+    guard(
+      observe(pages, {
+        metricsToken: process.env.METRICS_TOKEN?.trim() || undefined,
+        servedFromCache: (req) => isCacheableRequest(req) && cache.get(req.url ?? "/") !== undefined,
+        internal: (req) => req.headers["x-page-cache-bypass"] === bypass,
+      }),
+      { trustProxy, httpsOrigin, bypass },
+    ),
   );
   server.keepAliveTimeout = 65_000;
+  // On a server database other processes may publish: follow their publications.
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  if (databaseUrl) {
+    const listener = listenForPublications(databaseUrl);
+    server.on("close", () => void listener.close());
+    await Promise.race([listener.ready, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  }
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   return server;
 }

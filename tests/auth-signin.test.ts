@@ -17,7 +17,8 @@ import {
   type SignInOptions,
 } from "@/server/auth/sign-in";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS } from "@/server/auth/session";
-import { authOptions, clientAddress } from "@/server/auth/options";
+import { authOptions, clientAddress, endSignedOutSession } from "@/server/auth/options";
+import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 
 let t: TestDatabase;
 const T0 = new Date("2025-03-01T01:00:00Z");
@@ -33,6 +34,11 @@ beforeEach(async () => {
   // eslint-disable-next-line drizzle/enforce-delete-with-where
   await t.db.delete(s.signInAttempts);
 });
+
+async function versionOf(userId: number): Promise<number> {
+  const [row] = await t.db.select({ v: s.users.sessionVersion }).from(s.users).where(eq(s.users.id, userId));
+  return row?.v ?? -1;
+}
 
 /** Sign in at a given time; records the waits instead of waiting. */
 function attempt(username: string, password: string, options: { now?: Date; address?: string; waits?: number[] } = {}) {
@@ -112,9 +118,10 @@ describe("sign-in", () => {
     expect((await attempt("preparer", DEMO_PASSWORD, { now: at(100), address: "198.51.100.1" })).ok).toBe(true);
   });
 
-  it("takes the client address from the nearest proxy's X-Forwarded-For entry", () => {
-    expect(clientAddress({ "x-forwarded-for": "1.1.1.1, 10.0.0.9" })).toBe("10.0.0.9");
-    expect(clientAddress(new Headers({ "x-real-ip": "10.0.0.5" }))).toBe("10.0.0.5");
+  it("takes the client address the server resolved, never a client-sent X-Forwarded-For", () => {
+    // TRUST_PROXY and the resolution itself: src/server/http/client-address.test.ts
+    expect(clientAddress({ "x-forwarded-for": "1.1.1.1, 10.0.0.9" })).toBe("unknown");
+    expect(clientAddress(new Headers({ "x-real-ip": "10.0.0.5", [CLIENT_ADDRESS_HEADER]: "10.0.0.9" }))).toBe("10.0.0.9");
     expect(clientAddress(undefined)).toBe("unknown");
   });
 });
@@ -123,8 +130,8 @@ describe("sessions", () => {
   it("carry user id, role and organisation, and expire after the absolute lifetime", async () => {
     const jwt = authOptions.callbacks?.jwt;
     if (!jwt) throw new Error("no jwt callback");
-    const token = await jwt({ token: {} as never, user: { id: "7", role: "reviewer", organisationId: 3 } as never, account: null, trigger: "signIn" });
-    expect(token).toMatchObject({ uid: 7, role: "reviewer", organisationId: 3 });
+    const token = await jwt({ token: {} as never, user: { id: "7", role: "reviewer", organisationId: 3, sessionVersion: 4 } as never, account: null, trigger: "signIn" });
+    expect(token).toMatchObject({ uid: 7, role: "reviewer", organisationId: 3, sv: 4 });
     expect(typeof token.authAt).toBe("number");
     expect(authOptions.session).toMatchObject({ strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS });
 
@@ -132,31 +139,58 @@ describe("sessions", () => {
     // Signed in now (after the seed set the password); the clock is moved forward from there.
     const signedIn = Date.now();
     const after = (ms: number) => new Date(signedIn + ms);
-    const claims = { userId: user.id, authAt: signedIn };
+    const claims = { userId: user.id, authAt: signedIn, sessionVersion: await versionOf(user.id) };
     expect(await resolveSessionUser(t.db, claims, after(60_000))).toEqual(user);
     expect(await resolveSessionUser(t.db, claims, after(SESSION_MAX_AGE_SECONDS * 1000))).toEqual(user);
     expect(await resolveSessionUser(t.db, claims, after(SESSION_MAX_AGE_SECONDS * 1000 + 1))).toBeNull();
-    expect(await resolveSessionUser(t.db, { userId: 999_999, authAt: signedIn }, after(1))).toBeNull();
+    expect(await resolveSessionUser(t.db, { ...claims, userId: 999_999 }, after(1))).toBeNull();
   });
 
-  it("end when the user is disabled or the password changes", async () => {
+  it("end when the user is disabled, re-enabled or the password changes", async () => {
     const admin = callerFor(t.db, await sessionUserOf(t.db, "admin"));
     const target = await sessionUserOf(t.db, "preparer2");
-    const now = new Date();
-    const claims = { userId: target.id, authAt: now.getTime() - 1000 };
-    expect(await resolveSessionUser(t.db, claims, now)).not.toBeNull();
+    const signIn = async () => {
+      const result = await attempt("preparer2", password, { now: new Date() });
+      if (!result.ok) throw new Error("sign-in failed");
+      return { userId: target.id, authAt: Date.now(), sessionVersion: result.sessionVersion };
+    };
+    let password = DEMO_PASSWORD;
+    const claims = await signIn();
+    expect(await resolveSessionUser(t.db, claims)).not.toBeNull();
 
     await admin.users.setDisabled({ userId: target.id, disabled: true });
-    expect(await resolveSessionUser(t.db, claims, now)).toBeNull();
+    expect(await resolveSessionUser(t.db, claims)).toBeNull();
     await admin.users.setDisabled({ userId: target.id, disabled: false });
-    expect(await resolveSessionUser(t.db, claims, now)).not.toBeNull();
+    // Re-enabling does not bring the old session back; signing in again does.
+    expect(await resolveSessionUser(t.db, claims)).toBeNull();
+    const again = await signIn();
+    expect(await resolveSessionUser(t.db, again)).not.toBeNull();
 
     await admin.users.resetPassword({ userId: target.id, password: "reset-pass-1" });
-    expect(await resolveSessionUser(t.db, claims, new Date())).toBeNull();
-    const fresh = { userId: target.id, authAt: Date.now() + 1 };
+    expect(await resolveSessionUser(t.db, again)).toBeNull();
+    password = "reset-pass-1";
+    const fresh = await signIn();
     expect(await resolveSessionUser(t.db, fresh, new Date(fresh.authAt + 1000))).not.toBeNull();
-    expect((await attempt("preparer2", "reset-pass-1", { now: new Date() })).ok).toBe(true);
     expect((await attempt("preparer2", DEMO_PASSWORD, { now: new Date() })).ok).toBe(false);
+  });
+
+  it("end on the server when the user signs out: a copied cookie stops working", async () => {
+    const result = await attempt("reviewer", DEMO_PASSWORD, { now: new Date() });
+    if (!result.ok) throw new Error("sign-in failed");
+    const claims = { userId: result.user.id, authAt: Date.now(), sessionVersion: result.sessionVersion };
+    const otherDevice = { ...claims, authAt: Date.now() - 5000 };
+    expect(await resolveSessionUser(t.db, claims)).not.toBeNull();
+    await endSignedOutSession(t.db, { uid: claims.userId, sv: claims.sessionVersion });
+    expect(await resolveSessionUser(t.db, claims)).toBeNull();
+    expect(await resolveSessionUser(t.db, otherDevice)).toBeNull();
+    // Signing out again with the old cookie does not end the sessions opened since.
+    const next = await attempt("reviewer", DEMO_PASSWORD, { now: new Date() });
+    if (!next.ok) throw new Error("sign-in failed");
+    const nextClaims = { userId: next.user.id, authAt: Date.now(), sessionVersion: next.sessionVersion };
+    await endSignedOutSession(t.db, { uid: claims.userId, sv: claims.sessionVersion });
+    expect(await resolveSessionUser(t.db, nextClaims)).not.toBeNull();
+    // next-auth calls it on sign-out.
+    expect(authOptions.events?.signOut).toBeTypeOf("function");
   });
 });
 
@@ -170,7 +204,7 @@ describe("passwords", () => {
     expect(weak.code).toBe("BAD_REQUEST");
     expect(weak.message).toMatch(/新密码至少 8 位/);
 
-    const before = { userId: user.id, authAt: Date.now() - 1000 };
+    const before = { userId: user.id, authAt: Date.now() - 1000, sessionVersion: await versionOf(user.id) };
     await me.account.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "better-2025" });
     expect(await resolveSessionUser(t.db, before)).toBeNull();
     expect((await attempt("reviewer2", "better-2025", { now: new Date() })).ok).toBe(true);

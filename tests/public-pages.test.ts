@@ -53,13 +53,60 @@ describe("indexes", () => {
 
   it("search finds units by name or code, takes wildcards literally and shows only published years", async () => {
     const byCode = await searchView(data, "023002");
-    expect(byCode.map((r) => r.unitCode)).toEqual(["023002"]);
-    const byName = await searchView(data, "示例");
-    expect(byName.length).toBeGreaterThan(0);
-    for (const r of byName) for (const y of r.years) expect(y.year).toBeLessThan(2026);
-    expect(byName.find((r) => r.unitCode === "031902")?.years.map((y) => y.year)).toEqual([2024, 2023, 2022]);
-    expect(await searchView(data, "%")).toEqual([]);
-    expect(await searchView(data, "   ")).toEqual([]);
+    expect(byCode.hits.map((r) => [r.unitCode, r.year])).toEqual([["023002", 2024]]);
+    const { searchPublished } = await import("@/server/queries/public-search");
+    const byName = await searchPublished(t.db, "示例", { pageSize: 100 });
+    expect(byName.total).toBeLessThanOrEqual(100);
+    expect(byName.total).toBeGreaterThan(0);
+    for (const r of byName.hits) expect(r.year).toBeLessThan(2026);
+    // 031902: published 2022–2024; its 2025 budget is approved, not published.
+    expect(byName.hits.filter((r) => r.unitCode === "031902").map((r) => r.year)).toEqual([2024, 2023, 2022]);
+    expect((await searchView(data, "%")).total).toBe(0);
+    expect((await searchView(data, "   ")).total).toBe(0);
+  });
+
+  it("search finds a project by name, with its amount", async () => {
+    const r = await searchView(data, "网络租赁费");
+    const hit = r.hits.find((h) => h.unitCode === "023002" && h.year === 2024)!;
+    expect(hit.total).toBe("51140400.00");
+    expect(hit.matches).toContainEqual(expect.objectContaining({ kind: "project", name: "网络租赁费", amount: "160000.00" }));
+  });
+
+  it("search finds a unit by two words, every word somewhere in the same unit and year", async () => {
+    const r = await searchView(data, "和平区 就业");
+    expect(r.words).toEqual(["和平区", "就业"]);
+    const hit = r.hits.find((h) => h.unitCode === "023002" && h.year === 2024)!;
+    expect(hit.matches.some((m) => m.name.includes("就业"))).toBe(true);
+    for (const h of r.hits) expect(h.unitName.includes("和平区") || h.departmentName.includes("和平区")).toBe(true);
+    // Two words that no single unit-year has together find nothing.
+    expect((await searchView(data, "网络租赁费 文化馆")).total).toBe(0);
+  });
+
+  it("search finds a 功能分类 or 经济分类 code and pages the results", async () => {
+    const r = await searchView(data, "2080108");
+    const hit = r.hits.find((h) => h.unitCode === "023002" && h.year === 2024)!;
+    expect(hit.matches).toContainEqual(expect.objectContaining({ kind: "function", code: "2080108" }));
+    const econ = await searchView(data, "30207");
+    expect(econ.hits.some((h) => h.matches.some((m) => m.kind === "economic" && m.code === "30207"))).toBe(true);
+    const all = await data.search("和平区", 1);
+    expect(all.pageSize).toBe(20);
+    expect(all.total).toBeGreaterThan(0);
+    const { searchPublished } = await import("@/server/queries/public-search");
+    const small = await searchPublished(t.db, "和平区", { pageSize: 2, page: 2 });
+    expect(small.hits.length).toBeLessThanOrEqual(2);
+    expect(small.total).toBe(all.total);
+    const big = await searchPublished(t.db, "和平区", { pageSize: 10_000 });
+    expect(big.pageSize).toBe(100);
+  });
+
+  it("search has pg_trgm's index on both engines (PGlite loads the extension; the server has it in contrib)", async () => {
+    const { sql } = await import("drizzle-orm");
+    const { queryRows } = await import("@/server/db/client");
+    const rows = await queryRows<{ indexname: string }>(
+      t.db,
+      sql`SELECT indexname FROM pg_indexes WHERE tablename = 'public_search_entries' AND indexname = 'public_search_entries_haystack_trgm'`,
+    );
+    expect(rows).toHaveLength(1);
   });
 });
 

@@ -10,6 +10,9 @@ export const publicPaths = {
   department: (year: number, departmentCode: string) => `/budgets/${year}/departments/${departmentCode}`,
   unit: (year: number, unitCode: string) => `/budgets/${year}/${unitCode}`,
   unitRevision: (year: number, unitCode: string, revision: number) => `/budgets/${year}/${unitCode}?revision=${revision}`,
+  /** The whole disclosure as PDF (src/server/public/pdf.ts). */
+  unitPdf: (year: number, unitCode: string) => `/budgets/${year}/${unitCode}.pdf`,
+  departmentPdf: (year: number, departmentCode: string) => `/budgets/${year}/departments/${departmentCode}.pdf`,
 };
 
 /** Open-data URLs, one place (the pages link to them, the API answers them). */

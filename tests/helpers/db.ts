@@ -5,6 +5,8 @@ import { openDatabase, type Database } from "@/server/db/client";
 export interface TestDatabase extends Database {
   /** Which database this is, for messages. */
   name: string;
+  /** The server database's URL (undefined for PGlite). */
+  url?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     ...db,
     name,
+    url: target.toString(),
     async close() {
       await db.close();
       const dropper = new pg.Client({ connectionString: url });

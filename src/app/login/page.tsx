@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/server/auth/options";
 import { LoginForm } from "./login-form";
-import { safeCallbackUrl } from "./callback-url";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export const metadata: Metadata = { title: "登录" };
 

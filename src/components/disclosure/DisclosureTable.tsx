@@ -35,6 +35,9 @@ function columnClass(c: LeafColumn, stickyIndex: number, stickyCount: number, he
   if (c.key === "name" || c.key === "projectName" || c.key === "serviceName" || c.key.endsWith("_item")) parts.push("col-name");
   if (c.key === "unitName") parts.push("col-unit");
   if (c.key === "projectContent" || c.key === "serviceCatalogue") parts.push("col-long");
+  // Two-sided tables (1, 4): which side a cell is on, so a phone can stack the sides.
+  if (c.key.startsWith("income_")) parts.push("side-income");
+  if (c.key.startsWith("expenditure_")) parts.push("side-expenditure");
   if (stickyIndex >= 0) {
     parts.push(`sticky-col sticky-${stickyIndex}`);
     if (stickyIndex === stickyCount - 1) parts.push("sticky-last");
@@ -50,7 +53,7 @@ export function DisclosureTable({ table, captionId }: { table: Table; captionId:
   const header = headerRows(table.columns);
   const leafAt = (i: number) => leaves[i];
   return (
-    <table className="dtable">
+    <table className={table.layout === "two-sided" ? "dtable two-sided" : "dtable"}>
       <caption id={captionId} className="sr-only">
         表{table.number} {table.title}
       </caption>

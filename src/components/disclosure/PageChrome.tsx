@@ -78,7 +78,7 @@ export function SearchForm({ defaultValue = "" }: { defaultValue?: string }) {
   return (
     <form action="/search" method="get" role="search" className="search-form no-print">
       <label htmlFor="search-q" className="search-label">
-        按单位名称或编码搜索
+        按单位名称或编码搜索，也可搜项目、分类（多个词用空格分隔）
       </label>
       <div className="search-row">
         <input
@@ -86,7 +86,7 @@ export function SearchForm({ defaultValue = "" }: { defaultValue?: string }) {
           name="q"
           type="search"
           defaultValue={defaultValue}
-          placeholder="例如：事务服务中心 或 023002"
+          placeholder="例如：和平区 就业、网络租赁费、2080109"
           maxLength={100}
           className="search-input"
         />

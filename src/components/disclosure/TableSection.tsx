@@ -26,9 +26,16 @@ export function TableSection({ table, csvHref }: { table: Table; csvHref?: strin
           <span>单位：{table.unit}</span>
         </p>
       </div>
+      {wide ? (
+        <p className="scroll-hint no-print" id={`${id}-hint`}>
+          本表共 {leafColumns(table.columns).length} 列，屏幕放不下时可左右滚动查看，编码和名称列保持可见。
+        </p>
+      ) : null}
       {form && (table.overall?.length ?? table.projects?.length ?? 0) === 0 ? null : (
-        <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
-          {form ? <PerformanceForms table={table} idPrefix={id} /> : <DisclosureTable table={table} captionId={captionId} />}
+        <div className="table-frame">
+          <div className="table-scroll" role="region" aria-labelledby={`${id}-title`} tabIndex={0}>
+            {form ? <PerformanceForms table={table} idPrefix={id} /> : <DisclosureTable table={table} captionId={captionId} />}
+          </div>
         </div>
       )}
       {table.notes.length > 0 ? (

@@ -67,3 +67,36 @@ export function changeFigure(
     note: [pct, note].filter(Boolean).join(" ") || undefined,
   };
 }
+
+/**
+ * A headline figure for a year's actual total: "2023 年收支总预算 5,433.17 万元", or "—" with a
+ * note when the publication states no prior-year figure.
+ */
+export function totalFigure(
+  year: number,
+  total: string | null,
+  note?: string,
+  unit: DisplayUnit = "wan",
+): { label: string; value: string; unit?: string; note?: string } {
+  const label = `${year} 年收支总预算`;
+  if (total === null) return { label, value: "—", note: note ?? "公开时无上年数" };
+  return { label, value: formatAmount(total, unit), unit: unitLabel(unit), ...(note ? { note } : {}) };
+}
+
+/**
+ * The note beside a publication whose prior year the platform gained (or corrected) after it
+ * was published: the publication keeps its figures (docs/year-over-year.md).
+ */
+export function priorLaterNote(
+  priorYear: number,
+  later: { revision: number; total: string; publishedAt: string },
+  stated: string | null,
+  unit: DisplayUnit = "wan",
+): string {
+  const what = later.revision > 1 ? `${priorYear} 年预算的第 ${later.revision} 版（更正）` : `${priorYear} 年预算`;
+  const statedText = stated === null ? "未列上年数" : `所列上年数 ${formatAmount(stated, unit)} ${unitLabel(unit)}`;
+  return (
+    `本预算公开后，本平台于 ${dateText(later.publishedAt)} 公开了${what}，收支总预算 ${formatAmount(later.total, unit)} ${unitLabel(unit)}。` +
+    `已公开的本预算是发布时的文件，${statedText}及其比较保持不变；下次更正时将采用本平台公开的上年数。`
+  );
+}

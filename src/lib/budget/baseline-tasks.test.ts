@@ -34,7 +34,7 @@ describe("a baseline with breakdowns", () => {
     expect(d.yearOverYear.kinds.map((k) => k.prior)).toEqual(["44331700.00", "10000000.00"]);
     expect(d.yearOverYear.functionClasses.find((c) => c.code === "208")?.prior).toBe("50000000.00");
     const text = paragraphs(withDetail);
-    expect(text).toMatch(/其中：一般公共预算拨款收入 [\d.]+ 万元，比 2023 年(增加|减少)/);
+    expect(text).toMatch(/其中：一般公共预算拨款收入 [\d.]+ 万元，占 [\d.]+%，比 2023 年(增加|减少)/);
     expect(text).toContain("按支出类型分：基本支出");
     expect(text).toMatch(/社会保障和就业支出 [\d.]+ 万元，占 [\d.]+%，比 2023 年/);
     expect(total).toBe("54331700.00");

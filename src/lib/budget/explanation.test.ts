@@ -87,7 +87,7 @@ describe("情况说明 with the prior year's budget", () => {
 
   it("breaks the change down by source", () => {
     expect(p).toContain(
-      "其中：一般公共预算拨款收入 4030.90 万元，比 2023 年减少 33.09 万元，下降 0.81%；上年结转结余 1083.14 万元，比 2023 年增加 205.00 万元，增长 23.34%。",
+      "其中：一般公共预算拨款收入 4030.90 万元，占 78.82%，比 2023 年减少 33.09 万元，下降 0.81%；上年结转结余 1083.14 万元，占 21.18%，比 2023 年增加 205.00 万元，增长 23.34%。",
     );
   });
 
@@ -184,5 +184,45 @@ describe("情况说明 edge cases", () => {
     const d = computeDisclosure({ ...ref, targets: ref.targets.filter((t) => t.projectId !== "p05") });
     expect(sub(d, 3)).toContain("应编制绩效目标的项目共 9 个，实际编制绩效目标的特定目标类项目共 8 个，编制特定目标类项目绩效目标覆盖率为 88.89%。");
     expect(d.checks.filter((c) => c.id === "BUD-C016").map((c) => c.entityId)).toEqual(["p05"]);
+  });
+});
+
+describe("情况说明 names every income source with its amount and share", () => {
+  it("the reference budget: 一般公共预算拨款收入 and 上年结转结余, the seed's sentences untouched", () => {
+    const d = computeDisclosure(ref);
+    const p = paragraphs(d, 0);
+    expect(p).toContain("收入包括：一般公共预算拨款收入、上年结转结余。");
+    expect(p).toContain("其中：一般公共预算拨款收入 4030.90 万元，占 78.82%；上年结转结余 1083.14 万元，占 21.18%。");
+  });
+
+  it("a unit with 事业收入, 事业单位经营收入, 其他收入 and 政府性基金 names each of them, not 单位资金收入", () => {
+    const extra = (id: string, source: LineItem["source"], amount: string): LineItem => ({
+      id,
+      functionCode: "2080109",
+      economicCode: "30201",
+      kind: "public",
+      projectId: null,
+      source,
+      period: "current",
+      amount,
+    });
+    const d = computeDisclosure({
+      ...ref,
+      lineItems: [
+        ...ref.lineItems,
+        extra("b1", "unit_business", "1000000.00"),
+        extra("b2", "unit_operating", "200000.00"),
+        extra("b3", "unit_other", "30000.00"),
+        extra("b4", "gf", "400000.00"),
+      ],
+    });
+    const p = paragraphs(d, 0);
+    expect(p).toContain("收入包括：一般公共预算拨款收入、政府性基金预算拨款收入、事业收入、事业单位经营收入、其他收入、上年结转结余。");
+    // 5,277.04 万元 in all.
+    expect(p).toContain(
+      "其中：一般公共预算拨款收入 4030.90 万元，占 76.39%；政府性基金预算拨款收入 40.00 万元，占 0.76%；事业收入 100.00 万元，占 1.90%；" +
+        "事业单位经营收入 20.00 万元，占 0.38%；其他收入 3.00 万元，占 0.06%；上年结转结余 1083.14 万元，占 20.53%。",
+    );
+    expect(p).not.toContain("单位资金收入");
   });
 });

@@ -7,6 +7,7 @@ import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, un
 import { toDecimal } from "./fixed";
 import { FISCAL_SOURCES, KINDS, PERIODS, SOURCES, cellIndex, indicesOf, sumVecOrZero, type CellFilter, type Ledger } from "./ledger";
 import type { Change, Explanation, ExplanationSection, YearOverYear } from "./model";
+import { figuresOf } from "./yoy";
 import { overallTargets, projectCurrentAmounts, projectTargets } from "./performance";
 import { disclosureSettingsOf } from "./settings";
 import { chineseNumeral } from "./tables";
@@ -143,9 +144,9 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
 
   // 一、总体说明
   const overview: string[] = [];
-  const incomeNames = yoy.sources.length
-    ? yoy.sources.filter((s) => !dec(s.current).isZero()).map((s) => s.name)
-    : sourceNamesNow(ledger);
+  // Income by source, 单位资金 source by source; 上年结转结余 last.
+  const incomeNow = figuresOf(ledger).sources.map((f) => ({ key: f.key, name: f.name, current: toDecimal(f.value, ledger.scale) }));
+  const incomeNames = incomeNow.filter((s) => !s.current.isZero()).map((s) => s.name);
   const classNames = yoy.functionClasses.filter((c) => !dec(c.current).isZero()).map((c) => c.name);
   if (incomeNames.length > 0 || classNames.length > 0) {
     overview.push(
@@ -171,14 +172,22 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
   }
   overview.push(totalSentence);
 
+  // Every income source with its amount and its share of the total; against the prior year's
+  // budget also its change.
+  const sourceChanges = new Map(yoy.sources.map((c) => [c.key, c]));
+  const shareOf = (v: Decimal) => `占 ${percentOf(v, totalNow) ?? "0.00"}%`;
+  const incomeParts = incomeNow
+    .map((s) => ({ ...s, change: sourceChanges.get(s.key) }))
+    .filter((s) => !s.current.isZero() || (s.change && !dec(s.change.prior ?? "0").isZero()))
+    .map((s) => {
+      const parts = [`${s.name} ${amt(s.current)}`];
+      if (!s.current.isZero()) parts.push(shareOf(s.current));
+      if (s.change) parts.push(delta(s.change, true));
+      return parts.filter(Boolean).join("，");
+    });
+  if (incomeParts.length > 0) overview.push(`其中：${incomeParts.join("；")}。`);
   // With the prior budget on the platform, or an entered baseline that has the same breakdowns.
   if (yoy.basis === "priorBudget" || yoy.sources.length > 0 || yoy.kinds.length > 0) {
-    const sources = yoy.sources.filter((s) => !(dec(s.current).isZero() && dec(s.prior ?? "0").isZero()));
-    if (sources.length > 0) {
-      overview.push(
-        `其中：${sources.map((s) => `${s.name} ${amt(s.current)}，${delta(s, true)}`).join("；")}。`,
-      );
-    }
     const kinds = yoy.kinds;
     if (kinds.length > 0)
       overview.push(
@@ -336,40 +345,6 @@ export function buildExplanation({ ledger, prior, yoy }: ExplanationParts): Expl
       },
     },
   };
-}
-
-function sourceNamesNow(ledger: Ledger): string[] {
-  const names: string[] = [];
-  const seen = new Set<string>();
-  const label: Record<string, string> = {
-    gpb: "一般公共预算拨款收入",
-    gf: "政府性基金预算拨款收入",
-    soc: "国有资本经营预算拨款收入",
-    fsa: "财政专户管理资金收入",
-  };
-  // The vector slots that hold a line with a non-zero amount.
-  const slots: number[] = [];
-  ledger.nonZeroSlots.forEach((hit, cell) => {
-    if (hit) slots.push(cell);
-  });
-  let carry = false;
-  for (const cell of slots) {
-    const period = PERIODS[Math.floor(cell / (SOURCES.length * KINDS.length))];
-    if (period === "carryover") {
-      carry = true;
-      continue;
-    }
-    const source = SOURCES[Math.floor(cell / KINDS.length) % SOURCES.length] as string;
-    const n = label[source] ?? "单位资金收入";
-    if (!seen.has(n)) {
-      seen.add(n);
-      names.push(n);
-    }
-  }
-  const order = ["一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入", "单位资金收入"];
-  names.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  if (carry) names.push("上年结转结余");
-  return names;
 }
 
 /** All text of the explanation, headings included, in reading order. */

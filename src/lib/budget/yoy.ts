@@ -4,7 +4,7 @@
  */
 import { Decimal, percentOf } from "../money";
 import { exactString, parseAmount, rescale, scaleFor, type Scale } from "./fixed";
-import { UNIT_SOURCES, indicesOf, sumVec, type Ledger } from "./ledger";
+import { SOURCE_LABELS, UNIT_SOURCES, indicesOf, sumVec, type Ledger } from "./ledger";
 import type { Change, Direction, YearOverYear } from "./model";
 import { sanggongFigures } from "./tables";
 
@@ -27,7 +27,19 @@ export interface YearFigures {
   sanggong: Figure[];
 }
 
+const figuresCache = new WeakMap<Ledger, YearFigures>();
+
+/** Computed once per ledger (year over year and the 情况说明 both need them); never mutated. */
 export function figuresOf(ledger: Ledger): YearFigures {
+  let f = figuresCache.get(ledger);
+  if (!f) {
+    f = computeFigures(ledger);
+    figuresCache.set(ledger, f);
+  }
+  return f;
+}
+
+function computeFigures(ledger: Ledger): YearFigures {
   const t = ledger.total;
   const v = (f: Parameters<typeof indicesOf>[0]) => sumVec(t, indicesOf(f)) ?? 0n;
   const current = (key: string, name: string, sources: Parameters<typeof indicesOf>[0]["sources"]): Figure => ({
@@ -49,7 +61,8 @@ export function figuresOf(ledger: Ledger): YearFigures {
       current("current_gf", "政府性基金预算拨款收入", ["gf"]),
       current("current_soc", "国有资本经营预算拨款收入", ["soc"]),
       current("current_fsa", "财政专户管理资金收入", ["fsa"]),
-      current("current_unit", "单位资金收入", UNIT_SOURCES),
+      // 单位资金, source by source (事业收入, 其他收入, … are named in the 情况说明 one by one).
+      ...UNIT_SOURCES.map((source) => current(`current_${source}`, SOURCE_LABELS[source], [source])),
       { key: "carryover", name: "上年结转结余", value: v({ periods: ["carryover"] }) },
     ],
     kinds: [

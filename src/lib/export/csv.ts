@@ -30,7 +30,20 @@ function quote(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
-function field(value: string, forceQuote: boolean): string {
+/**
+ * A spreadsheet reads a cell starting with =, +, -, @ (or a tab or CR before them) as a formula:
+ * a project named "=HYPERLINK(…)" would run in Excel. Such a cell is written as text, behind an
+ * apostrophe (OWASP's advice), unless it is a plain number such as an amount "-12.30" or a lone sign.
+ */
+export function neutraliseFormula(value: string): string {
+  // A lone sign (the "=" of a performance target's comparison, a "-" placeholder) runs nothing.
+  if (!/^[=+\-@\t\r\n]/.test(value) || /^[=+\-@]$/.test(value) || /^[-+]?\d+(\.\d+)?%?$/.test(value)) return value;
+  return `'${value}`;
+}
+
+function field(raw: string, forceQuote: boolean): string {
+  const value = neutraliseFormula(raw);
+  if (value !== raw) return quote(value);
   if (forceQuote || /[",\r\n]/.test(value) || /^\s|\s$/.test(value)) return quote(value);
   return value;
 }

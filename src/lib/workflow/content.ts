@@ -8,6 +8,7 @@
  * new project by that key through `projectKey`).
  */
 import { z } from "zod";
+import { textInput } from "@/lib/text/input";
 import { Decimal } from "@/lib/money";
 import type { BudgetInput } from "@/lib/budget/types";
 import { EXPENSE_KINDS, MONEY_PATTERN, PERIODS, SOURCE_CODES, budgetRefInput, moneyYuan } from "./inputs";
@@ -15,9 +16,9 @@ import { EXPENSE_KINDS, MONEY_PATTERN, PERIODS, SOURCE_CODES, budgetRefInput, mo
 z.config(z.locales.zhCN());
 
 const id = (what: string) => z.number({ error: `${what}无效` }).int(`${what}无效`).positive(`${what}无效`);
-const clientKey = z.string().min(1, "临时编号不能为空").max(64, "临时编号过长");
-const text = (what: string, max = 5000) => z.string().trim().max(max, `${what}不能超过 ${max} 字`);
-const required = (what: string, max = 200) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 字`);
+const clientKey = textInput("临时编号", { min: 1, max: 64, required: "临时编号不能为空", tooLong: "临时编号过长" });
+const text = (what: string, max = 5000) => textInput(what, { max });
+const required = (what: string, max = 200) => textInput(what, { min: 1, max });
 const count = (what: string) =>
   z.number({ error: `${what}须为整数` }).int(`${what}须为整数`).min(0, `${what}不能为负数`).max(1_000_000, `${what}过大`);
 
@@ -87,7 +88,7 @@ export const purchasedServiceRow = z.object({
   ...rowKeys,
   functionClassCode: z.string().trim().regex(/^\d{3}$/, "支出功能分类须为 3 位（类级）编码"),
   name: required("购买服务项目名称"),
-  catalogueCode: z.string().trim().max(40, "指导目录代码不能超过 40 个字符").default(""),
+  catalogueCode: textInput("指导目录代码", { max: 40, tooLong: "指导目录代码不能超过 40 个字符" }).default(""),
   catalogueName: text("指导目录名称", 200).default(""),
   source: z.enum(SOURCE_CODES, "资金来源无效"),
   period: z.enum(PERIODS, "期间须为本年或上年结转").default("current"),

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { SOURCE_CODES } from "@/lib/budget/types";
+import { textInput } from "@/lib/text/input";
 
 z.config(z.locales.zhCN());
 
@@ -50,8 +51,8 @@ export const updateLineItemInput = budgetRefInput.extend({ lineItemId: id("明�
 export const deleteLineItemInput = budgetRefInput.extend({ lineItemId: id("明细编号") });
 
 export const projectFields = z.object({
-  name: z.string().trim().min(1, "请填写项目名称").max(200, "项目名称不能超过 200 字"),
-  content: z.string().trim().max(5000, "项目内容不能超过 5000 字").default(""),
+  name: textInput("项目名称", { min: 1, max: 200 }),
+  content: textInput("项目内容", { max: 5000 }).default(""),
   debtFinanced: z.boolean().default(false),
 });
 export type ProjectFields = z.infer<typeof projectFields>;
@@ -60,7 +61,7 @@ export const addProjectInput = budgetRefInput.extend({ project: projectFields })
 export const updateProjectInput = budgetRefInput.extend({ projectId: id("项目"), project: projectFields });
 export const deleteProjectInput = budgetRefInput.extend({ projectId: id("项目") });
 
-const text = (what: string, max = 5000) => z.string().trim().max(max, `${what}不能超过 ${max} 字`);
+const text = (what: string, max = 5000) => textInput(what, { max });
 export const narrativeFields = z.object({
   totalChangeReason: text("收支总预算增减原因").optional(),
   sanggongChangeReason: text("“三公”经费增减原因").optional(),
@@ -79,17 +80,17 @@ export const createBudgetInput = z.object({
 
 export const submitInput = budgetRefInput.extend({
   /** Ids of the warnings the preparer read and accepts. */
-  acknowledgedWarnings: z.array(z.string().max(40)).max(200).default([]),
+  acknowledgedWarnings: z.array(textInput("检查规则编号", { max: 40 })).max(200).default([]),
 });
 
 export const rowComment = z.object({
-  body: z.string().trim().min(1, "意见内容不能为空").max(2000, "意见不能超过 2000 字"),
+  body: textInput("意见内容", { min: 1, max: 2000, required: "意见内容不能为空", tooLong: "意见不能超过 2000 字" }),
   tableNumber: z.number().int().min(1, "表号须为 1–17").max(17, "表号须为 1–17").nullable().optional(),
-  rowCode: z.string().trim().max(20, "行编码不能超过 20 个字符").nullable().optional(),
+  rowCode: textInput("行编码", { max: 20, tooLong: "行编码不能超过 20 个字符" }).nullable().optional(),
   lineItemId: id("明细编号").nullable().optional(),
 });
 export const returnInput = budgetRefInput.extend({
-  comment: z.string().trim().min(1, "退回时必须填写审核意见").max(2000, "审核意见不能超过 2000 字"),
+  comment: textInput("审核意见", { min: 1, max: 2000, required: "退回时必须填写审核意见" }),
   rowComments: z.array(rowComment).max(100).default([]),
 });
 

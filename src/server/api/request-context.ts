@@ -5,7 +5,7 @@ import { getSessionUser } from "../auth/options";
 import { PUBLIC_TAG, budgetTag } from "../cache-tags";
 import { publicPaths } from "@/lib/paths";
 import { createContext, type Context, type PublishedTarget } from "./trpc";
-import { clearPublicPageCache } from "../http/page-cache";
+import { forgetPublicCaches } from "../http/publication-listener";
 
 /** Expire the public pages a publication changes, at once (not stale-while-revalidate). */
 function revalidatePublic({ year, unitCode, departmentCode }: PublishedTarget) {
@@ -15,7 +15,8 @@ function revalidatePublic({ year, unitCode, departmentCode }: PublishedTarget) {
   for (const path of [publicPaths.home(), publicPaths.year(year), publicPaths.unit(year, unitCode), publicPaths.department(year, departmentCode)]) {
     revalidatePath(path);
   }
-  clearPublicPageCache();
+  // The page cache and the data generation; other processes hear of it from the database (NOTIFY).
+  forgetPublicCaches();
 }
 
 /** The context of a tRPC request over HTTP: the app's database and the session's user, checked. */

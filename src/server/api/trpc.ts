@@ -96,6 +96,12 @@ function toTRPCError(error: TRPCError): TRPCError {
     case "23514":
     case "22003":
       return new TRPCError({ code: "BAD_REQUEST", message: "数据不符合规则（编码、金额或关联不正确），未保存", cause: error });
+    // Text the edge should already have refused (NUL, unpaired surrogates, over-long): still a 400, never a 500.
+    case "22021":
+    case "22P05":
+    case "22P02":
+    case "22001":
+      return new TRPCError({ code: "BAD_REQUEST", message: "输入含有无法保存的字符（如空字符）或过长，未保存", cause: error });
   }
   return error;
 }

@@ -4,11 +4,14 @@ declare module "next-auth" {
   interface User {
     role: Role;
     organisationId: number;
+    sessionVersion: number;
   }
   interface Session {
     user: { id: number; name: string; role: Role; organisationId: number };
     /** Sign-in time in ms; the server compares it with the user's password change. */
     authAt: number;
+    /** The user's session version at sign-in (users.session_version). */
+    sessionVersion: number;
   }
 }
 
@@ -18,5 +21,6 @@ declare module "next-auth/jwt" {
     role: Role;
     organisationId: number;
     authAt: number;
+    sv: number;
   }
 }

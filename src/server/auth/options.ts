@@ -4,24 +4,30 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
+import type { DbOrTx } from "../db/client";
 import { resolveSessionUser, SESSION_MAX_AGE_SECONDS, type SessionUser } from "./session";
+import { endUserSessions } from "../queries/sessions";
 import { signInWithPassword, type SignInResult } from "./sign-in";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
+import { safeRedirect } from "@/lib/auth/callback-url";
 import { LOCKED_ERROR, UNAVAILABLE_ERROR } from "@/lib/auth/sign-in-messages";
 import { noteRequestUser } from "../observability/request-context";
 
 /**
- * The client's address for throttling. The last X-Forwarded-For entry is the one added by the
- * nearest proxy (or by Next itself when there is none), so a client cannot choose it by sending
- * its own header through a proxy that appends.
+ * The client's address for throttling, as the production server resolved it from the socket and
+ * the trusted proxies (TRUST_PROXY; src/server/http/client-address.ts). A client-sent
+ * X-Forwarded-For is never read here. Without that server (next dev), every client counts as one.
  */
 export function clientAddress(headers: Record<string, unknown> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    const v = headers instanceof Headers ? headers.get(name) : headers[name];
-    return typeof v === "string" ? v : Array.isArray(v) ? String(v[v.length - 1]) : undefined;
-  };
-  const forwarded = get("x-forwarded-for")?.split(",").map((p) => p.trim()).filter(Boolean);
-  return forwarded?.[forwarded.length - 1] ?? get("x-real-ip") ?? "unknown";
+  const v = !headers ? undefined : headers instanceof Headers ? headers.get(CLIENT_ADDRESS_HEADER) : headers[CLIENT_ADDRESS_HEADER];
+  const value = Array.isArray(v) ? v[v.length - 1] : v;
+  return typeof value === "string" && value ? value : "unknown";
+}
+
+/** Sign-out: end the sessions of the signed-out token's user (all of them: one version per user). */
+export async function endSignedOutSession(db: DbOrTx, token: { uid?: unknown; sv?: unknown } | null | undefined) {
+  if (typeof token?.uid !== "number" || typeof token.sv !== "number") return;
+  await endUserSessions(db, token.uid, token.sv);
 }
 
 export const authOptions: NextAuthOptions = {
@@ -57,23 +63,38 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         const u = result.user;
-        return { id: String(u.id), name: u.displayName, role: u.role, organisationId: u.organisationId };
+        return { id: String(u.id), name: u.displayName, role: u.role, organisationId: u.organisationId, sessionVersion: result.sessionVersion };
       },
     }),
   ],
+  events: {
+    /** Signing out ends the session on the server too: a copied cookie stops working. */
+    async signOut({ token }) {
+      try {
+        await endSignedOutSession(await getDb(), token);
+      } catch (error) {
+        console.error(`sign-out could not end the session: ${(error as Error).name}`);
+      }
+    },
+  },
   callbacks: {
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
         token.role = user.role;
         token.organisationId = user.organisationId;
         token.authAt = Date.now();
+        token.sv = user.sessionVersion;
       }
       return token;
     },
     session({ session, token }) {
       session.user = { id: token.uid, name: token.name ?? "", role: token.role, organisationId: token.organisationId };
       session.authAt = token.authAt;
+      session.sessionVersion = token.sv;
       return session;
     },
   },
@@ -86,8 +107,10 @@ export const authOptions: NextAuthOptions = {
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  if (!session?.user || typeof session.user.id !== "number" || typeof session.authAt !== "number") return null;
-  const user = await resolveSessionUser(await getDb(), { userId: session.user.id, authAt: session.authAt });
+  if (!session?.user || typeof session.user.id !== "number" || typeof session.authAt !== "number" || typeof session.sessionVersion !== "number") {
+    return null;
+  }
+  const user = await resolveSessionUser(await getDb(), { userId: session.user.id, authAt: session.authAt, sessionVersion: session.sessionVersion });
   if (user) noteRequestUser(user.id);
   return user;
 });

@@ -26,6 +26,8 @@ export interface SessionClaims {
   userId: number;
   /** When the user signed in, in ms since the epoch. */
   authAt: number;
+  /** The user's session version at sign-in; the session ends when the user's moves on. */
+  sessionVersion: number;
 }
 
 export function scopeOf(role: Role, organisationId: number): Scope {
@@ -48,6 +50,8 @@ export async function resolveSessionUser(db: DbOrTx, claims: SessionClaims, now:
     .innerJoin(s.organisations, eq(s.organisations.id, s.users.organisationId))
     .where(eq(s.users.id, claims.userId));
   if (!row || row.user.disabled) return null;
+  // Sign-out, a password change, disabling or enabling moved the version on: this session has ended.
+  if (claims.sessionVersion !== row.user.sessionVersion) return null;
   // A password change or reset ends every session opened before it.
   if (claims.authAt < row.user.passwordChangedAt.getTime()) return null;
   return toSessionUser(row.user, row.organisation);

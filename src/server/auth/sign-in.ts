@@ -4,6 +4,7 @@ import * as s from "../db/schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { toSessionUser, type SessionUser } from "./session";
 import { SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-messages";
+import { cleanQueryText } from "@/lib/text/input";
 import { logEvent } from "../observability/log";
 import { metrics } from "../observability/metrics";
 
@@ -22,7 +23,7 @@ export const ADDRESS_FAILURE_LIMIT = 20;
 const MAX_DELAY_MS = 4000;
 
 export type SignInFailure = keyof typeof SIGN_IN_MESSAGES;
-export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: SignInFailure };
+export type SignInResult = { ok: true; user: SessionUser; sessionVersion: number } | { ok: false; reason: SignInFailure };
 
 export interface SignInOptions {
   now?: Date;
@@ -32,8 +33,9 @@ export interface SignInOptions {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A typed user name as looked up and recorded: cleaned of what cannot be stored (NUL, unpaired surrogates). */
 export function normaliseUsername(raw: string): string {
-  return raw.trim().toLowerCase();
+  return cleanQueryText(raw, 64).toLowerCase();
 }
 
 async function recentFailures(db: Db, username: string, address: string, now: Date) {
@@ -89,7 +91,7 @@ export async function signInWithPassword(
   if (row && valid && !row.user.disabled) {
     await record(true);
     logEvent("sign_in.succeeded", { username, userId: row.user.id, address });
-    return { ok: true, user: toSessionUser(row.user, row.organisation) };
+    return { ok: true, user: toSessionUser(row.user, row.organisation), sessionVersion: row.user.sessionVersion };
   }
 
   await record(false);

@@ -1,9 +1,9 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { cache, createElement } from "react";
 import { unstable_cache } from "next/cache";
 import { getDb } from "../db";
 import { PUBLIC_TAG, budgetTag } from "../cache-tags";
+import { publicDataGeneration } from "../http/public-generation";
 import { DisclosureDocument } from "@/components/disclosure/DisclosureDocument";
 import { renderToHtml } from "@/components/disclosure/static-html";
 import { directData, type DepartmentRef, type PublicData, type UnitSnapshotRef } from "./data";
@@ -13,13 +13,12 @@ import * as views from "./views";
 /**
  * Next keeps unstable_cache entries on disk across restarts, but remembers tag revalidations
  * only in memory. A budget published while no request touched its entry, followed by a restart,
- * would then be served stale. Keying every entry by the process makes a restart start afresh;
- * within the process, publishing revalidates PUBLIC_TAG and the budget's tag.
+ * would then be served stale. Keying every entry by the process's data generation makes a restart
+ * start afresh; within the process, publishing revalidates PUBLIC_TAG and the budget's tag, and a
+ * publication in another process moves the generation on (src/server/http/publication-listener.ts).
  */
-const GENERATION = randomUUID();
-
 function cached<T>(key: string[], tags: string[], load: (data: PublicData) => Promise<T>): Promise<T> {
-  return unstable_cache(async () => load(directData(await getDb())), ["public-v1", GENERATION, ...key], { tags })();
+  return unstable_cache(async () => load(directData(await getDb())), ["public-v1", publicDataGeneration(), ...key], { tags })();
 }
 
 /** The public data source of the running app: the database behind Next's data cache. */
@@ -44,6 +43,8 @@ export const cachedData: PublicData = {
     ),
   series: (scope) =>
     cached(["series", JSON.stringify(scope)], [PUBLIC_TAG], (d) => d.series(scope)),
+  // Straight to the database: a query is not a cache key.
+  search: async (query, page) => directData(await getDb()).search(query, page),
 };
 
 /** For the pages: disclosures in outline (no table rows); the document itself comes as cached HTML. */
@@ -64,7 +65,7 @@ const outlineData: PublicData = {
 // Per-request memoisation, so generateMetadata and the page share one lookup.
 export const getHomeView = cache(() => views.homeView(cachedData));
 export const getYearView = cache((year: number) => views.yearView(cachedData, year));
-export const getSearchView = cache((q: string) => views.searchView(cachedData, q));
+export const getSearchView = cache((q: string, page: number) => views.searchView(cachedData, q, page));
 export const getUnitView = cache((year: number, unitCode: string, revision?: number) =>
   views.unitView(outlineData, year, unitCode, revision),
 );

@@ -21,8 +21,9 @@ import {
   type RevisionRow,
   type SeriesPoint,
 } from "../queries/public";
+import { searchPublished, type SearchPage } from "../queries/public-search";
 
-export type { PublishedFilter, PublishedRow, RevisionRow, SeriesPoint };
+export type { PublishedFilter, PublishedRow, RevisionRow, SearchPage, SeriesPoint };
 
 export interface UnitSnapshotRef {
   snapshotId: number;
@@ -49,6 +50,8 @@ export interface PublicData {
   unitDisclosure(ref: UnitSnapshotRef): Promise<Disclosure | null>;
   departmentDisclosure(ref: DepartmentRef): Promise<Disclosure | null>;
   series(scope: SeriesScope): Promise<SeriesPoint[]>;
+  /** The public search (src/server/queries/public-search.ts); never cached: user input is no cache key. */
+  search(query: string, page: number): Promise<SearchPage>;
 }
 
 export function directData(db: DbOrTx): PublicData {
@@ -69,5 +72,6 @@ export function directData(db: DbOrTx): PublicData {
       return input ? computeDisclosure(input) : null;
     },
     series: (scope) => publishedSeries(db, scope),
+    search: (query, page) => searchPublished(db, query, { page }),
   };
 }

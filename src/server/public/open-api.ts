@@ -336,3 +336,6 @@ export async function handleDepartmentCsv(
     return csvBody(view.disclosure, n, `${year}-${code}`, `${year}-${code}-${ref.department.name}`);
   });
 }
+
+// Shared with the PDF downloads (./pdf.ts).
+export { attachment, cachedResponse, notFound, snapshotEtag, unitTitle };

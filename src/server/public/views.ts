@@ -4,7 +4,7 @@
  */
 import type { Disclosure } from "@/lib/budget/model";
 import { Decimal, ZERO, percentOf, toYuanString } from "@/lib/money";
-import type { PublicData, PublishedRow, RevisionRow, SeriesPoint } from "./data";
+import type { PublicData, PublishedRow, RevisionRow, SearchPage, SeriesPoint } from "./data";
 
 export interface Comparison {
   /** Exact 元. */
@@ -127,35 +127,12 @@ export async function yearView(data: PublicData, year: number): Promise<YearView
   return { year, summary, years, departments: departmentSummaries(rows.filter((r) => r.year === year)) };
 }
 
-export interface SearchResult {
-  unitCode: string;
-  unitName: string;
-  departmentCode: string;
-  departmentName: string;
-  /** Years on file, newest first, with the latest revision's total. */
-  years: { year: number; total: string; revision: number }[];
-}
-
 /**
- * Units whose name contains `query` (case-insensitive) or whose code starts with it. Filters the
- * cached index in memory: user input never becomes a cache key or a query of its own.
+ * The public search: units, projects (name and content) and 功能/经济分类 codes and names, several
+ * words at once, grouped by unit and year with the amounts, paged (src/server/queries/public-search.ts).
  */
-export async function searchView(data: PublicData, query: string): Promise<SearchResult[]> {
-  const q = query.trim().slice(0, 100).toLowerCase();
-  if (!q) return [];
-  const rows = (await data.published()).filter((r) => r.unitName.toLowerCase().includes(q) || r.unitCode.startsWith(q));
-  return [...groupBy(rows, (r) => r.unitCode).values()]
-    .map((list) => {
-      const first = list[0] as PublishedRow;
-      return {
-        unitCode: first.unitCode,
-        unitName: first.unitName,
-        departmentCode: first.departmentCode,
-        departmentName: first.departmentName,
-        years: list.map((r) => ({ year: r.year, total: r.total, revision: r.revision })).sort((a, b) => b.year - a.year),
-      };
-    })
-    .sort((a, b) => a.departmentCode.localeCompare(b.departmentCode) || a.unitCode.localeCompare(b.unitCode));
+export async function searchView(data: PublicData, query: string, page = 1): Promise<SearchPage> {
+  return data.search(query.trim().slice(0, 100), page);
 }
 
 // ---------------------------------------------------------------------------

@@ -37,6 +37,35 @@ export async function publishedBudgetIds(db: DbOrTx, scope: ConsolidationScope):
   return rows.map((r) => Number(r.budget_id)).sort((a, b) => a - b);
 }
 
+/**
+ * The prior-year budgets the year's publications state (docs/year-over-year.md): for the latest
+ * published revision of every unit in scope, the prior year's revision that was on file when it
+ * was published (snapshots are numbered in the order they are written). A prior year published or
+ * corrected later does not enter; units whose publication stated no prior budget add nothing.
+ */
+export async function statedPriorBudgetIds(db: DbOrTx, scope: ConsolidationScope): Promise<number[]> {
+  const rows = await queryRows<{ budget_id: number }>(
+    db,
+    sql`
+    WITH latest AS (
+      SELECT DISTINCT ON (p.unit_id) p.id, p.unit_id
+      FROM published_snapshots p
+      JOIN organisations u ON u.id = p.unit_id
+      JOIN organisations d ON d.id = u.parent_id
+      WHERE p.year = ${scope.year} AND (d.id = ${scope.organisationId} OR d.parent_id = ${scope.organisationId})
+      ORDER BY p.unit_id, p.revision DESC
+    )
+    SELECT prev.budget_id
+    FROM latest l
+    JOIN LATERAL (
+      SELECT q.budget_id FROM published_snapshots q
+      WHERE q.unit_id = l.unit_id AND q.year = ${scope.year - 1} AND q.id < l.id
+      ORDER BY q.revision DESC LIMIT 1
+    ) prev ON TRUE`,
+  );
+  return rows.map((r) => Number(r.budget_id)).sort((a, b) => a - b);
+}
+
 async function organisationAsUnit(db: DbOrTx, organisationId: number): Promise<UnitInfo | null> {
   const [org] = await queryRows<OrgRow>(
     db,
@@ -63,7 +92,8 @@ async function organisationAsUnit(db: DbOrTx, organisationId: number): Promise<U
  * 部门汇总 computed by the database: line items are summed by PostgreSQL (GROUP BY budget,
  * function, economic, kind, project, source, period) and fed to the engine's consolidation,
  * together with each unit's projects, targets and other entities read in batches. The prior year
- * is consolidated the same way from the prior year's published budgets; outside a transaction
+ * is consolidated the same way from the prior-year budgets the units' publications state
+ * (statedPriorBudgetIds); outside a transaction
  * both years are read at the same time (on a server, on separate connections).
  */
 export async function loadConsolidatedInput(db: DbOrTx, scope: ConsolidationScope): Promise<BudgetInput | null> {
@@ -71,7 +101,7 @@ export async function loadConsolidatedInput(db: DbOrTx, scope: ConsolidationScop
   if (!asUnit) return null;
   const ids = await publishedBudgetIds(db, scope);
   if (ids.length === 0) return null;
-  const priorIds = await publishedBudgetIds(db, { ...scope, year: scope.year - 1 });
+  const priorIds = await statedPriorBudgetIds(db, scope);
   const options = { withPrior: false, aggregateLines: true } as const;
   const concurrent = typeof (db as { rollback?: unknown }).rollback !== "function";
   let priorLoad: Promise<BudgetInput[]> | null = null;

@@ -21,11 +21,18 @@ export interface PublishedRow {
   /** ISO 8601, UTC. */
   publishedAt: string;
   /**
-   * The prior year's figure for the same unit, exact 元: its latest published total when that year
-   * is on file, else the baseline entered with this budget; null without either.
+   * The prior year's figure as this publication states it, exact 元 (docs/year-over-year.md): the
+   * prior year's published total when that year was on file at publication, else the baseline
+   * entered with this budget; null without either. A later publication of the prior year never
+   * changes it.
    */
   priorTotal: string | null;
   priorBasis: "priorBudget" | "baseline" | "none";
+  /**
+   * The prior year's latest publication when it came after this one (the prior year published
+   * later, or corrected since): the unit page notes it; the next correction will use it.
+   */
+  priorLater: { revision: number; total: string; publishedAt: string } | null;
 }
 
 export interface PublishedFilter {
@@ -55,6 +62,9 @@ export async function listPublished(db: DbOrTx, filter: PublishedFilter = {}): P
     published_at: string;
     prev_total: string | null;
     baseline_total: string | null;
+    later_revision: number | null;
+    later_total: string | null;
+    later_published_at: string | null;
   }>(
     db,
     sql`
@@ -70,10 +80,12 @@ export async function listPublished(db: DbOrTx, filter: PublishedFilter = {}): P
            l.total::text AS total,
            to_char(l.published_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS published_at,
            prev.total::text AS prev_total,
-           -- Only opens the stored input when the prior year is not on file.
+           -- Only opens the stored input when the prior year was not on file.
            CASE WHEN prev.id IS NULL
                 THEN (SELECT s.input->'baseline'->>'total' FROM published_snapshots s WHERE s.id = l.id)
-           END AS baseline_total
+           END AS baseline_total,
+           later.revision AS later_revision, later.total::text AS later_total,
+           to_char(later.published_at AT TIME ZONE 'UTC', ${sql.raw(ISO_UTC)}) AS later_published_at
     FROM latest l
     JOIN organisations u ON u.id = l.unit_id
     JOIN organisations d ON d.id = unit_department(u.id, l.year)
@@ -81,7 +93,19 @@ export async function listPublished(db: DbOrTx, filter: PublishedFilter = {}): P
       SELECT x.input->'unit'->>'name' AS unit_name, x.input->'unit'->>'departmentName' AS department_name
       FROM published_snapshots x WHERE x.id = l.id
     ) snap
-    LEFT JOIN latest prev ON prev.unit_id = l.unit_id AND prev.year = l.year - 1
+    -- What the publication states: the prior year's latest revision on file when it was published
+    -- (snapshots are numbered in the order they are written, and publishing reads the prior year
+    -- in the same transaction).
+    LEFT JOIN LATERAL (
+      SELECT q.id, q.total FROM published_snapshots q
+      WHERE q.unit_id = l.unit_id AND q.year = l.year - 1 AND q.id < l.id
+      ORDER BY q.revision DESC LIMIT 1
+    ) prev ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT q.revision, q.total, q.published_at FROM published_snapshots q
+      WHERE q.unit_id = l.unit_id AND q.year = l.year - 1 AND q.id > l.id
+      ORDER BY q.revision DESC LIMIT 1
+    ) later ON TRUE
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY l.year DESC, d.code, u.sort, u.code`,
   );
@@ -100,6 +124,10 @@ export async function listPublished(db: DbOrTx, filter: PublishedFilter = {}): P
       publishedAt: r.published_at,
       priorTotal,
       priorBasis: r.prev_total !== null ? "priorBudget" : priorTotal !== null ? "baseline" : "none",
+      priorLater:
+        r.later_revision === null
+          ? null
+          : { revision: Number(r.later_revision), total: r.later_total as string, publishedAt: r.later_published_at as string },
     };
   });
 }

@@ -528,7 +528,8 @@ function auditOf(w: Written): { entity: AuditEntry["entity"]; entityId: number; 
   const { part, id, before, after } = w.single;
   const strip = (r: Rec | null) => {
     if (!r) return undefined;
-    const { id: _id, ...rest } = r;
+    const rest: Rec = { ...r };
+    delete rest.id;
     return rest;
   };
   if (before && after) {

@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import { endUserSessions } from "../queries/sessions";
 import type { DbOrTx } from "../db/client";
 import * as s from "../db/schema";
 import type { SessionUser } from "../auth/session";
@@ -81,7 +82,7 @@ async function requireUser(tx: DbOrTx, userId: number) {
   return user;
 }
 
-/** Disabling ends the user's sessions at their next request (the context checks the flag). */
+/** Disabling and enabling both end the user's existing sessions: a re-enabled user signs in afresh. */
 export async function setUserDisabled(db: DbOrTx, actor: SessionUser, input: { userId: number; disabled: boolean }) {
   assertPermission(actor, "user.manage");
   if (input.userId === actor.id && input.disabled) throw new AppError("BAD_REQUEST", "不能停用自己的账号");
@@ -89,6 +90,7 @@ export async function setUserDisabled(db: DbOrTx, actor: SessionUser, input: { u
     const user = await requireUser(tx, input.userId);
     if (user.disabled === input.disabled) return { userId: user.id, disabled: user.disabled };
     await tx.update(s.users).set({ disabled: input.disabled }).where(eq(s.users.id, user.id));
+    await endUserSessions(tx, user.id);
     await writeAudit(tx, {
       userId: actor.id,
       action: input.disabled ? "user.disable" : "user.enable",
@@ -107,6 +109,7 @@ async function setPassword(db: DbOrTx, actor: SessionUser, userId: number, passw
     const user = await requireUser(tx, userId);
     // Moving password_changed_at ends every session opened before now.
     await tx.update(s.users).set({ passwordHash, passwordChangedAt: now }).where(eq(s.users.id, user.id));
+    await endUserSessions(tx, user.id);
     await writeAudit(tx, {
       userId: actor.id,
       action,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textInput } from "@/lib/text/input";
 import { createTRPCRouter, permissionProcedure } from "../trpc";
 import { createUser, listOrganisations, listUsers, resetUserPassword, setUserDisabled } from "../../services/users";
 import { ROLES } from "@/lib/auth/permissions";
@@ -14,7 +15,7 @@ export const usersRouter = createTRPCRouter({
     .input(
       z.object({
         username: z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{2,40}$/, "用户名须为 2–40 位小写字母、数字或 _ . -"),
-        displayName: z.string().trim().min(1, "请填写姓名").max(100, "姓名不能超过 100 字"),
+        displayName: textInput("姓名", { min: 1, max: 100 }),
         role: z.enum(ROLES, "角色无效"),
         organisationId: z.number().int().positive("请选择机构"),
         password: newPassword,

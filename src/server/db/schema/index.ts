@@ -1,3 +1,4 @@
 export * from "./organisations";
 export * from "./catalogs";
 export * from "./budgets";
+export * from "./search";

@@ -58,6 +58,8 @@ export const users = pgTable(
       .references(() => organisations.id),
     disabled: boolean("disabled").notNull().default(false),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Moved on by sign-out, password change, disable and enable: sessions signed in under an older one end. */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -10,7 +10,7 @@ import { CachedDocument, Contents } from "@/components/disclosure/DisclosureDocu
 import { YearOverYear } from "@/components/disclosure/YearOverYear";
 import { Breadcrumbs, Figures, YearSwitcher } from "@/components/disclosure/PageChrome";
 import { RevisionNotice } from "@/components/disclosure/RevisionNotice";
-import { UNIT_TYPE_LABELS, changeFigure, dateText, wan } from "@/components/disclosure/format";
+import { UNIT_TYPE_LABELS, changeFigure, dateText, priorLaterNote, totalFigure, wan } from "@/components/disclosure/format";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +51,8 @@ export default async function UnitBudgetPage(props: Props) {
   const y = d.yearOverYear.total;
   const html = await getUnitDocumentHtml({ snapshotId: v.shown.snapshotId, year, unitCode: code }, revisionQuery);
   if (html === null) notFound();
+  // docs/year-over-year.md: the publication keeps the prior-year figures it states.
+  const later = v.isLatest ? v.row.priorLater : null;
   return (
     <div className="public-page">
       <Breadcrumbs
@@ -90,6 +92,9 @@ export default async function UnitBudgetPage(props: Props) {
         </dl>
         <YearSwitcher label="年度" years={v.years.map((r) => r.year)} current={year} href={(yy) => publicPaths.unit(yy, code)} />
         <p className="downloads no-print">
+          <a href={`${publicPaths.unitPdf(year, code)}${revisionQuery}`} download className="button">
+            下载 PDF（完整公开文件）
+          </a>
           <a href={`${openPaths.unitXlsx(year, code)}${revisionQuery}`} download className="button">
             下载 Excel（全部 17 张表）
           </a>
@@ -102,13 +107,19 @@ export default async function UnitBudgetPage(props: Props) {
       <Figures
         label="主要数字"
         items={[
-          { label: "收支总预算", value: wan(d.summary.total, unit), unit: label },
-          changeFigure(d.yearOverYear.priorYear, y.change, y.direction, y.percent, undefined, "", unit),
+          totalFigure(year, d.summary.total, undefined, unit),
+          totalFigure(d.yearOverYear.priorYear, y.prior, y.prior !== null && d.yearOverYear.basis === "baseline" ? "填报的上年数" : undefined, unit),
+          changeFigure(d.yearOverYear.priorYear, y.change, y.direction, y.percent, undefined, "增减", unit),
           { label: "基本支出", value: wan(d.summary.basic, unit), unit: label },
           { label: "项目支出", value: wan(d.summary.project, unit), unit: label },
           { label: "“三公”经费", value: wan(d.summary.sanggong, unit), unit: label },
         ]}
       />
+      {later ? (
+        <p className="prior-note" role="note">
+          {priorLaterNote(d.yearOverYear.priorYear, later, y.prior, unit)}
+        </p>
+      ) : null}
       <Contents d={d} options={{ extraContents: [{ href: "#year-over-year", label: "附：历年预算对比" }] }} />
       <CachedDocument html={html} />
       <YearOverYear d={d} series={v.series} subject={v.row.unitName} />

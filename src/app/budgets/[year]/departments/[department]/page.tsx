@@ -10,7 +10,7 @@ import { CachedDocument, Contents } from "@/components/disclosure/DisclosureDocu
 import { YearOverYear } from "@/components/disclosure/YearOverYear";
 import { Breadcrumbs, Figures, YearSwitcher } from "@/components/disclosure/PageChrome";
 import { UnitsTable } from "@/components/disclosure/UnitsTable";
-import { changeFigure, wan } from "@/components/disclosure/format";
+import { changeFigure, totalFigure, wan } from "@/components/disclosure/format";
 
 export const dynamic = "force-dynamic";
 
@@ -81,6 +81,9 @@ export default async function DepartmentBudgetPage(props: Props) {
           href={(y) => publicPaths.department(y, code)}
         />
         <p className="downloads no-print">
+          <a href={publicPaths.departmentPdf(year, code)} download className="button">
+            下载 PDF（部门汇总公开文件）
+          </a>
           <a href={openPaths.departmentXlsx(year, code)} download className="button">
             下载 Excel（部门汇总 17 张表）
           </a>
@@ -92,18 +95,27 @@ export default async function DepartmentBudgetPage(props: Props) {
       <Figures
         label="主要数字"
         items={[
-          { label: "收支总预算", value: wan(s.total), unit: "万元" },
+          totalFigure(year, s.total, undefined, d.amountUnit),
+          totalFigure(
+            year - 1,
+            s.prior,
+            s.unitsWithoutPrior > 0 ? `各单位公开时所列；${s.unitsWithoutPrior} 个单位无上年数` : "各单位公开时所列",
+            d.amountUnit,
+          ),
           changeFigure(
             year - 1,
             s.change,
             s.direction,
             s.percent,
-            s.unitsWithoutPrior > 0 ? `${s.unitsWithoutPrior} 个单位无上年数，未计入比较` : undefined,
-            "（同口径）",
+            s.unitsWithoutPrior > 0
+              ? `${s.units - s.unitsWithoutPrior} 个单位同口径比较，${s.unitsWithoutPrior} 个无上年数的单位未计入`
+              : `${s.units} 个单位同口径比较`,
+            "同口径增减",
+            d.amountUnit,
           ),
           { label: "预算单位", value: String(s.units), unit: "个" },
-          { label: "基本支出", value: wan(d.summary.basic), unit: "万元" },
-          { label: "项目支出", value: wan(d.summary.project), unit: "万元" },
+          { label: "基本支出", value: wan(d.summary.basic, d.amountUnit), unit: d.unitLabel },
+          { label: "项目支出", value: wan(d.summary.project, d.amountUnit), unit: d.unitLabel },
         ]}
       />
       <section aria-labelledby="units-title" className="card no-print">
