@@ -1,7 +1,6 @@
 import type { DbOrTx } from "../db/client";
 import type { SessionUser } from "../auth/session";
 import {
-  budgetCountOf,
   findOrganisation,
   findOrganisationByCode,
   insertOrganisation,

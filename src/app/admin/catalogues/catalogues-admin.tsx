@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Card, ErrorText, inputClass, labelClass, Notice } from "@/components/workspace/ui";
 import { errorMessage, useTRPC } from "@/components/workspace/trpc";
 import { CsvPanel } from "@/components/admin/csv-panel";
@@ -13,15 +13,14 @@ export function CataloguesAdmin() {
   const years = useQuery(trpc.admin.years.queryOptions());
   const [year, setYear] = useState<number | null>(null);
   const [catalogue, setCatalogue] = useState<CatalogueName>("function");
-  useEffect(() => {
-    if (year === null && years.data?.[0]) setYear(years.data[0].year);
-  }, [year, years.data]);
+  // Until one is chosen, the newest year.
+  const chosen = year ?? years.data?.[0]?.year ?? null;
   return (
     <>
       <div className="grid max-w-xl gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor="catalogue-year" className={labelClass}>年度</label>
-          <select id="catalogue-year" className={inputClass} value={year ?? ""} onChange={(e) => setYear(Number(e.target.value))}>
+          <select id="catalogue-year" className={inputClass} value={chosen ?? ""} onChange={(e) => setYear(Number(e.target.value))}>
             {years.data?.map((y) => (
               <option key={y.year} value={y.year}>{y.year}</option>
             ))}
@@ -37,7 +36,7 @@ export function CataloguesAdmin() {
         </div>
       </div>
       <ErrorText>{years.error && errorMessage(years.error)}</ErrorText>
-      {year !== null && <CatalogueView key={`${year}-${catalogue}`} year={year} catalogue={catalogue} />}
+      {chosen !== null && <CatalogueView key={`${chosen}-${catalogue}`} year={chosen} catalogue={catalogue} />}
       <CrosswalkCard />
     </>
   );
