@@ -101,6 +101,11 @@ describe("indexes", () => {
     expect(hit.matches).toContainEqual(expect.objectContaining({ kind: "function", code: "2080108" }));
     const econ = await searchView(data, "30207");
     expect(econ.hits.some((h) => h.matches.some((m) => m.kind === "economic" && m.code === "30207"))).toBe(true);
+    // By name too: the names come from the snapshot's catalogues, stored once (lean snapshots).
+    const byName = await searchView(data, "邮电费");
+    expect(byName.hits.some((h) => h.unitCode === "023002" && h.matches.some((m) => m.kind === "economic" && m.code === "30207"))).toBe(true);
+    const fnByName = await searchView(data, "信息化建设");
+    expect(fnByName.hits.some((h) => h.unitCode === "023002" && h.year === 2024)).toBe(true);
     const all = await data.search("和平区", 1);
     expect(all.pageSize).toBe(20);
     expect(all.total).toBeGreaterThan(0);
