@@ -5,7 +5,7 @@
  */
 import { Decimal, ZERO, formatForText, inspectMoney, percentOf, toYuanString, unitLabel, withThousands, YUAN_PER_WAN } from "../money";
 import { toDecimal } from "./fixed";
-import { FISCAL_SOURCES, KINDS, PERIODS, SOURCES, cellIndex, indicesOf, sumVecOrZero, type CellFilter, type Ledger } from "./ledger";
+import { FISCAL_SOURCES, cellIndex, indicesOf, sumVecOrZero, type CellFilter, type Ledger } from "./ledger";
 import type { Change, Explanation, ExplanationSection, YearOverYear } from "./model";
 import { figuresOf } from "./yoy";
 import { overallTargets, projectCurrentAmounts, projectTargets } from "./performance";
