@@ -15,6 +15,7 @@ import { loadBudgetInput } from "@/server/queries/budget-input";
 import { computeDisclosure, explanationText, leafColumns } from "@/lib/budget";
 import { tableCsv, parseCsv } from "@/lib/export/csv";
 import { workbookBytes } from "@/lib/export/xlsx";
+import { loadSnapshotInputs } from "@/server/queries/snapshots";
 
 let t: TestDatabase;
 let regionId: number;
@@ -153,8 +154,8 @@ describe("a unit in 元", () => {
     await rolledBack(t.db, async (tx) => {
       const admin = await callerOf(tx, "admin");
       await admin.admin.updateSettings({ regionId, year: 2024, amountUnit: "yuan", titleWording: "unit", explanationSections: ["overview"] });
-      const [again] = await tx.select().from(s.publishedSnapshots).where(eq(s.publishedSnapshots.id, snap!.id));
-      const d = computeDisclosure(again!.input as never);
+      const again = (await loadSnapshotInputs(tx, [snap!.id])).get(snap!.id);
+      const d = computeDisclosure(again!);
       expect(d.amountUnit).toBe("wan");
       expect(d.explanation.sections).toHaveLength(3);
     });

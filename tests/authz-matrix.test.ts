@@ -212,7 +212,15 @@ const CASES: Record<string, Case> = {
     expect: PREPARE,
   },
 
-  "workflow.submit": { setup: async (f) => ({ ...(await draft(f)), acknowledgedWarnings: [] }), expect: PREPARE },
+  "workflow.submit": {
+    setup: async (f) => {
+      const ref = await draft(f);
+      // A draft copied from the prior year carries review warnings; the preparer acknowledges them.
+      const { checks } = await f.as("preparer").budgets.checks({ budgetId: ref.budgetId });
+      return { ...ref, acknowledgedWarnings: checks.filter((c) => c.severity === "warning").map((c) => c.id) };
+    },
+    expect: PREPARE,
+  },
   "workflow.return": { setup: async (f) => ({ ...(await submitted(f)), comment: "请核对公用经费" }), expect: REVIEW },
   "workflow.approve": { setup: async (f) => submitted(f), expect: REVIEW },
   "workflow.publish": { setup: async (f) => approved(f), expect: REVIEW },

@@ -113,6 +113,11 @@ export interface LoadOptions {
   /** Attach the prior year's published input (default true). */
   withPrior?: boolean;
   /**
+   * Express the prior year's codes in this year's catalogue through the crosswalk (default true).
+   * The review's row-by-row differences want the prior year as published, to show each renaming.
+   */
+  recodePrior?: boolean;
+  /**
    * Sum line items in the database, one line per (function, economic, kind, project, source,
    * period) of each budget, instead of reading them one by one: the consolidation path.
    */
@@ -487,7 +492,7 @@ export async function loadBudgetInputs(db: DbOrTx, budgetIds: number[], options:
     for (const [i, budgetId] of budgetIds.entries()) {
       const budget = byId.get(budgetId)!;
       const prior = priors.get(`${budget.unitId}:${budget.year - 1}`) ?? null;
-      out[i]!.priorBudget = prior && applyCrosswalk(prior, crosswalks.get(budget.year)!, out[i]!);
+      out[i]!.priorBudget = prior && (options.recodePrior === false ? prior : applyCrosswalk(prior, crosswalks.get(budget.year)!, out[i]!));
     }
   }
   return out;

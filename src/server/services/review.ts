@@ -187,8 +187,9 @@ export async function getReview(db: DbOrTx, actor: SessionUser, budgetId: number
     if (before && after) sinceSubmission = { label: `第 ${last.seq} 次提交与第 ${previous.seq} 次提交相比`, diff: diffSubmissions(before, after) };
   }
 
-  const prior = input.priorBudget;
-  const crosswalk = prior ? await crosswalkBetween(db, prior.year, input.year) : [];
+  const crosswalk = input.priorBudget ? await crosswalkBetween(db, input.year - 1, input.year) : [];
+  // With renamed codes, the differences start from the prior year as published and show each renaming.
+  const prior = crosswalk.length > 0 ? (await loadBudgetInput(db, budgetId, { recodePrior: false })).priorBudget : input.priorBudget;
   const priorYear = {
     year: input.year - 1,
     onFile: prior !== null,
