@@ -26,8 +26,9 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-test("admin opens 2027, adds a code, sets 元, creates a unit and its preparer, who drafts in 元", async ({ page }) => {
+test("admin opens 2027, adds a code, sets 元, creates a unit and its preparer, who drafts in 元", async ({ page, context }) => {
   test.setTimeout(180_000);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, "admin");
 
   // 1. Open 2027 from 2026.
@@ -95,14 +96,22 @@ test("admin opens 2027, adds a code, sets 元, creates a unit and its preparer, 
   await page.getByLabel("空白预算", { exact: true }).check();
   await page.getByRole("button", { name: "新建预算" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `2027 年度 ${UNIT}` })).toBeVisible();
-  const form = page.getByRole("form", { name: "新增明细" });
-  await form.getByLabel("支出功能分类", { exact: true }).selectOption("2100407");
-  await form.getByLabel("经济分类", { exact: true }).selectOption("30101");
-  // The unit first: changing it converts an amount already typed.
-  await form.getByLabel("金额单位", { exact: true }).selectOption("yuan");
-  await form.getByLabel("金额", { exact: true }).fill("12345.6");
-  await form.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "2100407" })).toContainText("采供血机构");
+  // One line pasted into the grid as Excel copies it (header row included), amount in 元.
+  const grid = page.getByRole("grid", { name: "预算明细表格" });
+  await expect(page.getByRole("button", { name: "插入行" })).toBeVisible({ timeout: 60_000 });
+  await grid.focus();
+  const pasted = [
+    ["支出功能分类", "经济分类", "支出类型", "项目", "资金来源", "期间", "金额（元）"],
+    ["2100407", "30101", "人员经费", "", "一般公共预算", "本年", "12,345.60"],
+  ]
+    .map((r) => r.join("\t"))
+    .join("\r\n");
+  await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(page.getByText(/已粘贴 1 行/)).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: /2100407/ })).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "保存明细" }).click();
+  await expect(page.getByText("已保存 1 行修改")).toBeVisible();
   await expect(page.getByText("收支总预算 12,345.60 元")).toBeVisible();
 
   // 7. The preview prints 元.
