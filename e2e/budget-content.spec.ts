@@ -155,6 +155,8 @@ test("a blank budget entered through the screens is submitted, approved, publish
   const submit = page.getByRole("form", { name: "提交" });
   for (const box of await submit.getByRole("checkbox").all()) await box.check();
   await submit.getByRole("button", { name: "提交", exact: true }).click();
+  // Every verb asks first.
+  await submit.getByRole("alertdialog", { name: "确认提交" }).getByRole("button", { name: "确认提交" }).click();
   await expect(page.getByText("已提交，等待主管部门审核。")).toBeVisible();
   await signOut(page);
 
@@ -164,9 +166,11 @@ test("a blank budget entered through the screens is submitted, approved, publish
   const preview = page.getByRole("region", { name: "公开预览" });
   await expect(preview).toContainText(PROJECT);
   await expect(preview).toContainText("全面履行就业和社会保险经办职能");
-  await page.getByRole("button", { name: "批复" }).click();
+  await page.getByRole("button", { name: "批复", exact: true }).click();
+  await page.getByRole("button", { name: "确认批复" }).click();
   await expect(page.getByText("已批复", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "公开", exact: true }).click();
+  await page.getByRole("button", { name: "确认公开" }).click();
   await expect(page.getByText("已公开", { exact: true })).toBeVisible();
   await signOut(page);
 

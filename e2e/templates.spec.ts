@@ -95,15 +95,19 @@ test("a 2027 budget follows the 9-table template from preview to publication", a
   await expect(form).toBeVisible();
   for (const box of await form.getByRole("checkbox").all()) await box.check();
   await form.getByRole("button", { name: "提交", exact: true }).click();
+  // Every verb asks first.
+  await form.getByRole("alertdialog", { name: "确认提交" }).getByRole("button", { name: "确认提交" }).click();
   await expect(page.getByText("已提交，等待主管部门审核。")).toBeVisible();
   await signOut(page);
 
   // reviewer2: approve and publish.
   await signIn(page, "reviewer2");
   await page.getByRole("link", { name: new RegExp(`打开 ${YEAR} 年度 ${UNIT} 第 1 版`) }).click();
-  await page.getByRole("button", { name: "批复" }).click();
+  await page.getByRole("button", { name: "批复", exact: true }).click();
+  await page.getByRole("button", { name: "确认批复" }).click();
   await expect(page.getByText("已批复", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "公开", exact: true }).click();
+  await page.getByRole("button", { name: "确认公开" }).click();
   await expect(page.getByText("已公开", { exact: true })).toBeVisible();
   await signOut(page);
 
