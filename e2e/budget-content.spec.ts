@@ -31,21 +31,23 @@ async function saved(form: Locator) {
   await expect(form.getByRole("status")).toHaveText("已保存");
 }
 
-async function addLine(page: Page, line: { fn: string; econ: string; kind: string; project?: string; amount: string; unit?: "万元" | "元" }) {
-  const form = page.getByRole("form", { name: "新增明细" });
-  await form.getByLabel("支出功能分类").selectOption(line.fn);
-  await form.getByLabel("经济分类").selectOption(line.econ);
-  await form.getByLabel("支出类型").selectOption({ label: line.kind });
-  if (line.project) await form.getByLabel("项目", { exact: true }).selectOption({ label: line.project });
-  if (line.unit) await form.getByLabel("金额单位").selectOption({ label: line.unit });
-  await form.getByLabel("金额", { exact: true }).fill(line.amount);
-  const count = await page.getByRole("row").count();
-  await form.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByRole("row")).toHaveCount(count + 1);
+/** Lines pasted into the grid as Excel copies them (tab-separated, header row first), then saved. */
+async function pasteLines(page: Page, rows: string[][]) {
+  const grid = page.getByRole("grid", { name: "预算明细表格" });
+  // Editable once the year's catalogue is loaded.
+  await expect(page.getByRole("button", { name: "插入行" })).toBeVisible({ timeout: 60_000 });
+  await grid.focus();
+  const text = [["支出功能分类", "经济分类", "支出类型", "项目", "资金来源", "期间", "金额（元）"], ...rows].map((r) => r.join("\t")).join("\r\n");
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(page.getByText(new RegExp(`已粘贴 ${rows.length} 行`))).toBeVisible();
+  await page.getByRole("button", { name: "保存明细" }).click();
+  await expect(page.getByText(`已保存 ${rows.length} 行修改`)).toBeVisible();
 }
 
-test("a blank budget entered through the screens is submitted, approved, published and shown in full", async ({ page }) => {
+test("a blank budget entered through the screens is submitted, approved, published and shown in full", async ({ page, context }) => {
   test.setTimeout(600_000);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, "preparer");
   // The new-budget form offers only years without a budget: 2024 is taken.
   const years = page.getByLabel("年度", { exact: true });
@@ -64,18 +66,20 @@ test("a blank budget entered through the screens is submitted, approved, publish
   await profile.getByRole("button", { name: "保存单位概况" }).click();
   await saved(profile);
 
-  // Line items: one pasted with a thousands separator in 元, one in 万元.
-  await addLine(page, { fn: "2080109", econ: "30101", kind: "人员经费", amount: "1,234,567.89", unit: "元" });
-  await addLine(page, { fn: "2080109", econ: "30201", kind: "公用经费", amount: "20", unit: "万元" });
-  await expect(page.getByText("收支总预算 143.46 万元", { exact: true })).toBeVisible();
-
   // A project with current-year money.
   const newProject = page.getByRole("form", { name: "新增项目" });
   await newProject.getByLabel("项目名称").fill(PROJECT);
   await newProject.getByLabel("项目内容").fill("发放就业创业补贴");
   await newProject.getByRole("button", { name: "保存项目" }).click();
   await expect(page.getByRole("form", { name: `项目绩效目标：${PROJECT}` })).toBeVisible();
-  await addLine(page, { fn: "2080109", econ: "30299", kind: "项目支出", project: PROJECT, amount: "50", unit: "万元" });
+
+  // Line items pasted from a spreadsheet: one with a thousands separator, one with its unit 万元 typed in.
+  await pasteLines(page, [
+    ["2080109", "30101", "人员经费", "", "一般公共预算", "本年", "1,234,567.89"],
+    ["2080109", "30201", "公用经费", "", "一般公共预算", "本年", "20万元"],
+    ["2080109", "30299", "项目支出", PROJECT, "一般公共预算", "本年", "500,000.00"],
+  ]);
+  await expect(page.getByText("收支总预算 193.46 万元", { exact: true })).toBeVisible();
 
   // 表17: the project's targets.
   const t17 = page.getByRole("form", { name: `项目绩效目标：${PROJECT}` });
@@ -141,13 +145,15 @@ test("a blank budget entered through the screens is submitted, approved, publish
   await narrative.getByRole("button", { name: "保存说明" }).click();
   await expect(narrative.getByText("说明已保存。")).toBeVisible();
 
-  // A basic-spending line changes: the linked task follows.
-  const personnel = page.getByRole("row").filter({ hasText: "30101" });
-  await personnel.getByRole("button", { name: "编辑" }).click();
-  const edit = page.getByRole("form", { name: "修改明细" });
-  await edit.getByLabel("金额", { exact: true }).fill("130");
-  await edit.getByRole("button", { name: "保存" }).click();
-  await expect(edit).toBeHidden();
+  // A basic-spending line changes in the grid: the linked task follows.
+  const grid = page.getByRole("grid", { name: "预算明细表格" });
+  const personnel = grid.getByRole("row").filter({ hasText: "30101" });
+  await personnel.getByRole("gridcell").last().dblclick();
+  const editor = grid.getByRole("textbox", { name: "编辑金额（元）" });
+  await editor.fill("130万元");
+  await editor.press("Enter");
+  await page.getByRole("button", { name: "保存明细" }).click();
+  await expect(page.getByText("已保存 1 行修改")).toBeVisible();
   await expect(t16.getByText("按预算自动计算：130.00 万元")).toBeVisible();
 
   // Zero errors; warnings acknowledged; submitted.
