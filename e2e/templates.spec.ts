@@ -86,7 +86,9 @@ test("a 2027 budget follows the 9-table template from preview to publication", a
   await expect(page).toHaveURL(/\/workspace\/budgets\/\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: `${YEAR} 年度 ${UNIT}` })).toBeVisible();
   const budgetUrl = page.url();
-  await page.goto(`${budgetUrl}/preview`);
+  // The preview beside the editor, as the public page will show it.
+  await page.getByText(/^公开预览（/).click();
+  await expect(page.getByRole("region", { name: "公开预览" })).toBeVisible();
   await expectNineTables(page);
 
   // Submit with the warnings acknowledged.

@@ -108,7 +108,7 @@ test("preparer drafts and submits, reviewer returns, preparer resubmits, reviewe
   await expect(page.getByText("已批复", { exact: true })).toBeVisible();
   const timeline = page.getByRole("region", { name: "操作记录" });
   await expect(timeline).toContainText("退回");
-  await expect(timeline).toContainText("修改明细");
+  await expect(timeline).toContainText("批量修改内容");
   await page.getByRole("button", { name: "公开", exact: true }).click();
   await page.getByRole("button", { name: "确认公开" }).click();
   await expect(page.getByText("已公开", { exact: true })).toBeVisible();
