@@ -80,7 +80,8 @@ async function submit(page: Page, name: "提交" | "重新提交") {
 }
 
 async function openReview(page: Page) {
-  const row = page.getByRole("table", { name: "预算列表" }).getByRole("row").filter({ hasText: UNIT }).filter({ hasText: "2023" });
+  // The row of the 2023 budget (other rows may mention 2023 in a date).
+  const row = page.getByRole("table", { name: "预算列表" }).getByRole("row", { name: /^2023 023002/ });
   await expect(row).toContainText("待我办理");
   await row.getByRole("link", { name: `审核 2023 年度 ${UNIT} 第 1 版` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `审核：2023 年度 ${UNIT}` })).toBeVisible();
