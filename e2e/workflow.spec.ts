@@ -61,7 +61,7 @@ test("preparer drafts and submits, reviewer returns, preparer resubmits, reviewe
   await page.goto("/search?q=023002");
   const results = page.getByRole("main");
   await expect(results).toContainText("2024");
-  await expect(results.getByRole("link", { name: /2025/ })).toHaveCount(0);
+  await expect(results.getByRole("row", { name: /^2025 年 023002/ })).toHaveCount(0);
 
   // Preparer: 2025 from 2024, one amount changed, submitted.
   await signIn(page, "preparer");
@@ -124,7 +124,7 @@ test("preparer drafts and submits, reviewer returns, preparer resubmits, reviewe
   await expect(page.getByText("增加 4.00 万元").first()).toBeVisible();
   // Publishing cleared the cached public pages: the search now finds 2025 as well.
   await page.goto("/search?q=023002");
-  await expect(page.getByRole("main").getByRole("link", { name: /2025/ }).first()).toBeVisible();
+  await expect(page.getByRole("main").getByRole("row", { name: /^2025 年 023002/ })).toBeVisible();
 });
 
 test("sign-in refuses a wrong password and an unknown user with the same message", async ({ page }) => {
