@@ -60,7 +60,8 @@ test("search by name or code works without JavaScript", async ({ browser }) => {
   await page.getByLabel("按单位名称或编码搜索").fill("事务服务");
   await page.getByRole("button", { name: "搜索" }).click();
   await expect(page).toHaveURL(/\/search\?q=/);
-  await expect(page.getByRole("link", { name: UNIT_NAME })).toBeVisible();
+  // One link per published year of the unit (another spec may have published a later year).
+  await expect(page.getByRole("link", { name: UNIT_NAME }).first()).toBeVisible();
   await page.goto("/search?q=023902");
   // One result per published (unit, year), newest first: 2025 is there, the 2026 draft is not.
   await expect(page.getByRole("row").filter({ hasText: "023902" }).first()).toContainText("2025 年");
@@ -118,8 +119,9 @@ test("an unpublished budget answers 404 on every page and endpoint", async ({ pa
     "/budgets/2026/023901",
     "/budgets/2026/031001",
     "/budgets/2025/031902",
-    "/budgets/2026",
-    "/budgets/2026/departments/023",
+    // A year with nothing published (2026 may be published by the budget-content spec).
+    "/budgets/2030",
+    "/budgets/2030/departments/023",
     "/budgets/2024/023002?revision=2",
   ]) {
     const response = await page.goto(path);
